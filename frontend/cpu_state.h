@@ -1,0 +1,37 @@
+// Architectural state of one AArch64 PE. Plain struct with a fixed layout: the
+// JIT addresses it from a pinned host register, the checkpoint code walks it.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace a64 {
+
+// One 128-bit SIMD&FP register, V0..V31. Lanes are little-endian, lane 0 lowest.
+union alignas(16) VReg {
+  uint8_t b[16];
+  uint16_t h[8];
+  uint32_t s[4];
+  uint64_t d[2];
+};
+
+struct CpuState {
+  uint64_t x[31];  // X0..X30
+  uint64_t sp;     // the stack pointer selected by PSTATE.SP at the current EL
+  uint64_t pc;
+  uint32_t nzcv;   // PSTATE.{N,Z,C,V} in bits 31:28, as the NZCV register reads
+  uint32_t fpcr;
+  uint32_t fpsr;
+  uint32_t pad0;
+  uint64_t tpidr_el0;
+  uint64_t tpidrro_el0;
+  VReg v[32];
+};
+
+// PSTATE.NZCV bit positions within CpuState::nzcv.
+constexpr uint32_t kFlagN = 1u << 31;
+constexpr uint32_t kFlagZ = 1u << 30;
+constexpr uint32_t kFlagC = 1u << 29;
+constexpr uint32_t kFlagV = 1u << 28;
+
+}  // namespace a64

@@ -1,0 +1,75 @@
+// What an instruction's semantics operate on: the architectural state, the
+// memory of the current translation regime, and the exclusives monitor.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+#include "frontend/cpu_state.h"
+#include "frontend/exception.h"
+#include "mmu/guest_memory.h"
+
+namespace a64 {
+
+// Local exclusives monitor (ARM ARM B2.9): one tagged address range.
+struct ExclusiveMonitor {
+  bool valid = false;
+  uint64_t addr = 0;
+  uint64_t size = 0;
+};
+
+struct Cpu {
+  CpuState st{};
+  GuestMemory* mem = nullptr;
+  ExclusiveMonitor monitor;
+  PendingException exc;  // set when an ExecFn returns kException
+};
+
+enum class ExecStatus : uint8_t {
+  kNext,       // PC advances by 4
+  kBranch,     // the instruction wrote PC
+  kException,  // cpu.exc describes it; PC still addresses the instruction
+};
+
+// The semantics of one encoding. `insn` is the 32-bit word.
+using ExecFn = ExecStatus (*)(Cpu& cpu, uint32_t insn);
+
+// ---- Helpers every semantics file uses -------------------------------------
+
+// X[n] reads as zero for n == 31 (XZR); XSP reads SP.
+inline uint64_t ReadX(const Cpu& c, unsigned n) { return n == 31 ? 0 : c.st.x[n]; }
+inline uint64_t ReadXSp(const Cpu& c, unsigned n) { return n == 31 ? c.st.sp : c.st.x[n]; }
+// Writes of W registers zero-extend (callers pass the 32-bit value widened).
+inline void WriteX(Cpu& c, unsigned n, uint64_t v) {
+  if (n != 31) c.st.x[n] = v;
+}
+inline void WriteXSp(Cpu& c, unsigned n, uint64_t v) {
+  if (n == 31) c.st.sp = v; else c.st.x[n] = v;
+}
+
+inline ExecStatus Undefined(Cpu& c) {
+  c.exc = PendingException{ExceptionClass::kUnknown, 0, 0, FaultKind::kNone, false};
+  return ExecStatus::kException;
+}
+
+// Memory access with the abort described in cpu.exc on failure.
+inline bool MemRead(Cpu& c, uint64_t va, void* dst, size_t size) {
+  uint64_t fva = 0;
+  FaultKind f = c.mem->Read(va, dst, size, AccessType::kRead, &fva);
+  if (f == FaultKind::kNone) return true;
+  c.exc = PendingException{ExceptionClass::kDataAbortLower, 0, fva, f, false};
+  return false;
+}
+inline bool MemWrite(Cpu& c, uint64_t va, const void* src, size_t size) {
+  uint64_t fva = 0;
+  FaultKind f = c.mem->Write(va, src, size, &fva);
+  if (f == FaultKind::kNone) return true;
+  c.exc = PendingException{ExceptionClass::kDataAbortLower, 0, fva, f, true};
+  return false;
+}
+template <typename T>
+inline bool MemReadT(Cpu& c, uint64_t va, T* v) { return MemRead(c, va, v, sizeof(T)); }
+template <typename T>
+inline bool MemWriteT(Cpu& c, uint64_t va, T v) { return MemWrite(c, va, &v, sizeof(T)); }
+
+}  // namespace a64

@@ -1,0 +1,38 @@
+#include "jit/interpreter.h"
+
+#include "frontend/decoder.h"
+#include "frontend/semantics/dispatch.h"
+
+namespace a64 {
+
+StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
+  const Decoder& decoder = Decoder::Instance();
+  const ExecTable& exec = ExecTable::Instance();
+  for (uint64_t n = 0; n < max_insns; ++n) {
+    uint32_t word;
+    uint64_t fault_va = 0;
+    const FaultKind f = cpu.mem->Read(cpu.st.pc, &word, 4, AccessType::kFetch, &fault_va);
+    if (f != FaultKind::kNone) {
+      cpu.exc = PendingException{ExceptionClass::kInstAbortLower, 0, fault_va, f, false};
+      return StopReason::kException;
+    }
+    const Decoded d = decoder.Decode(word);
+    switch (exec.Lookup(d.op)(cpu, word)) {
+      case ExecStatus::kNext:
+        cpu.st.pc += 4;
+        break;
+      case ExecStatus::kBranch:
+        break;
+      case ExecStatus::kException:
+        if (ExceptionRetiresInstruction(cpu.exc.ec)) {
+          cpu.st.pc += 4;
+          ++retired_;
+        }
+        return StopReason::kException;
+    }
+    ++retired_;
+  }
+  return StopReason::kInsnLimit;
+}
+
+}  // namespace a64

@@ -45,6 +45,8 @@ std::string GpRegSp(bool is64, unsigned n);  // XRegSp or WRegSp
 std::string ImmDec(int64_t v);  // "#-5"
 std::string ImmHex(uint64_t v);  // "#0x1f"
 std::string Hex(uint64_t v);     // "0x1f"
+std::string VRegArr(unsigned n, const char* arrangement);  // "v3.16b"
+std::string VRegScalar(char size, unsigned n);  // size 'b','h','s','d','q' -> "d3"
 const char* CondName(unsigned cond);  // eq, ne, hs, lo, ...
 const char* ShiftName(unsigned shift);  // lsl, lsr, asr, ror
 

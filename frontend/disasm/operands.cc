@@ -22,6 +22,12 @@ std::string Hex(uint64_t v) {
 
 std::string ImmHex(uint64_t v) { return "#" + Hex(v); }
 
+std::string VRegArr(unsigned n, const char* arrangement) {
+  return "v" + std::to_string(n) + "." + arrangement;
+}
+
+std::string VRegScalar(char size, unsigned n) { return size + std::to_string(n); }
+
 const char* CondName(unsigned cond) {
   static constexpr const char* kNames[16] = {"eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc",
                                              "hi", "ls", "ge", "lt", "gt", "le", "al", "nv"};

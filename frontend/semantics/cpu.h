@@ -47,6 +47,17 @@ inline void WriteXSp(Cpu& c, unsigned n, uint64_t v) {
   if (n == 31) c.st.sp = v; else c.st.x[n] = v;
 }
 
+// SIMD&FP register writes of a scalar or 64-bit vector clear the upper bits of
+// the 128-bit register (ARM ARM C2.3.1 / V[] assignment with width < 128).
+inline void WriteVLow64(Cpu& c, unsigned n, uint64_t v) {
+  c.st.v[n].d[0] = v;
+  c.st.v[n].d[1] = 0;
+}
+inline void WriteV128(Cpu& c, unsigned n, uint64_t lo, uint64_t hi) {
+  c.st.v[n].d[0] = lo;
+  c.st.v[n].d[1] = hi;
+}
+
 inline ExecStatus Undefined(Cpu& c) {
   c.exc = PendingException{ExceptionClass::kUnknown, 0, 0, FaultKind::kNone, false};
   return ExecStatus::kException;

@@ -1,7 +1,25 @@
+// Registration of the Advanced SIMD vector and structure load/store semantics
+// (frontend/semantics/simd_*.cc). Encodings not registered stay UNDEFINED.
 #include "frontend/semantics/dispatch.h"
 
 namespace a64 {
 
-void RegisterSimd(ExecTable& t) {}
+void RegisterSimdImmediate(ExecTable& t);  // simd_immediate.cc
+void RegisterSimdCopy(ExecTable& t);       // simd_copy.cc
+void RegisterSimdThreeSame(ExecTable& t);  // simd_three_same.cc
+void RegisterSimdMisc(ExecTable& t);       // simd_misc.cc
+void RegisterSimdShift(ExecTable& t);      // simd_shift.cc
+void RegisterSimdPermute(ExecTable& t);    // simd_permute.cc
+void RegisterSimdStructure(ExecTable& t);  // simd_structure.cc
+
+void RegisterSimd(ExecTable& t) {
+  RegisterSimdImmediate(t);
+  RegisterSimdCopy(t);
+  RegisterSimdThreeSame(t);
+  RegisterSimdMisc(t);
+  RegisterSimdShift(t);
+  RegisterSimdPermute(t);
+  RegisterSimdStructure(t);
+}
 
 }  // namespace a64

@@ -1,0 +1,131 @@
+// The address space of one user-mode guest process.
+//
+// The guest has a 39-bit virtual address space (Linux arm64 with
+// CONFIG_ARM64_VA_BITS_39: TASK_SIZE = 2^39). One host region of that size is
+// reserved with PROT_NONE; a guest page at VA v lives at host address
+// base + v. Pages the guest maps are host-mapped read/write (zero-filled,
+// allocated lazily by the host); the guest's R/W/X permissions live in a
+// two-level byte table and are checked in software on every access, so the
+// host never faults on a guest access: a page that is not host-mapped has no
+// guest permission either.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "mmu/guest_memory.h"
+
+namespace a64::user {
+
+constexpr uint64_t kPageSize = 4096;
+constexpr unsigned kPageShift = 12;
+constexpr unsigned kGuestVaBits = 39;
+constexpr uint64_t kGuestVaLimit = uint64_t{1} << kGuestVaBits;
+
+inline uint64_t PageDown(uint64_t v) { return v & ~(kPageSize - 1); }
+inline uint64_t PageUp(uint64_t v) { return (v + kPageSize - 1) & ~(kPageSize - 1); }
+
+// Per-page flags.
+enum PageFlag : uint8_t {
+  kProtRead = 1,    // same values as Linux PROT_READ/WRITE/EXEC
+  kProtWrite = 2,
+  kProtExec = 4,
+  kMapped = 8,      // a VMA covers the page (possibly with no permission)
+  kAnonymous = 16,  // content is zero-fill-on-demand (MADV_DONTNEED zeroes it)
+};
+constexpr uint8_t kProtMask = kProtRead | kProtWrite | kProtExec;
+
+class UserMemory final : public GuestMemory {
+ public:
+  UserMemory();
+  ~UserMemory() override;
+  UserMemory(const UserMemory&) = delete;
+  UserMemory& operator=(const UserMemory&) = delete;
+
+  // False when the host refused the reservation (then nothing else works).
+  bool ok() const { return host_base_ != nullptr; }
+
+  // GuestMemory. Data accesses ignore the top address byte (Linux enables
+  // TCR_EL1.TBI0 for EL0; ARM ARM D8.8 "Memory tagging"/"Address tagging").
+  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType type,
+                 uint64_t* fault_va) override;
+  FaultKind Write(uint64_t va, const void* src, size_t size, uint64_t* fault_va) override;
+
+  // ---- Mapping (all addresses and lengths page-aligned, non-zero length) ----
+  // Maps zero-filled pages over [va, va+len), replacing whatever was there.
+  // `flags` is prot plus kAnonymous for anonymous memory. False if the range
+  // leaves the guest address space or the host refused.
+  bool Map(uint64_t va, uint64_t len, uint8_t flags);
+  // Unmaps every page in the range (mapped or not).
+  void Unmap(uint64_t va, uint64_t len);
+  // Sets the protection of [va, va+len); false (nothing changed) if some page
+  // in the range is unmapped.
+  bool Protect(uint64_t va, uint64_t len, uint8_t prot);
+  // Re-zeroes the anonymous pages of the range (MADV_DONTNEED semantics);
+  // file-backed private pages keep their content (see README).
+  void Discard(uint64_t va, uint64_t len);
+  // Moves the pages [from, from+len) to [to, to+len) (must be unmapped, and
+  // not overlapping), keeping content and flags.
+  bool Move(uint64_t from, uint64_t to, uint64_t len);
+
+  // True when every page of [va, va+len) is mapped (any permission).
+  bool IsMapped(uint64_t va, uint64_t len) const;
+  // True when no page of [va, va+len) is mapped.
+  bool IsFree(uint64_t va, uint64_t len) const;
+  // The highest free page-aligned range of `len` bytes lying entirely within
+  // [lo, hi), or 0 if none.
+  uint64_t FindFreeTopDown(uint64_t len, uint64_t lo, uint64_t hi) const;
+  uint8_t PageFlags(uint64_t va) const;
+
+  // ---- Access for the kernel side (syscalls, loader) -----------------------
+  // How many bytes from `va` (at most `len`) are accessible with all of `prot`
+  // (tagged addresses are not accepted here: Linux syscalls reject them
+  // unless the tagged address ABI is enabled).
+  uint64_t AccessibleLength(uint64_t va, uint64_t len, uint8_t prot) const;
+  // The host address of guest `va` if [va, va+len) is accessible with `prot`,
+  // else nullptr. len == 0 returns a valid pointer for any va inside the space.
+  uint8_t* HostRange(uint64_t va, uint64_t len, uint8_t prot);
+  // Copies honouring the guest permissions (R for reads, W for writes).
+  bool CopyFromGuest(void* dst, uint64_t va, uint64_t len) const;
+  bool CopyToGuest(uint64_t va, const void* src, uint64_t len);
+  // Writes regardless of guest permissions (pages must be mapped): the loader
+  // fills read-only segments this way.
+  bool Poke(uint64_t va, const void* src, uint64_t len);
+  // Reads a NUL-terminated string of at most max_len bytes (excluding the
+  // NUL). Returns 0 and fills *out, -EFAULT, or -ENAMETOOLONG.
+  int ReadCString(uint64_t va, size_t max_len, std::vector<char>* out) const;
+
+ private:
+  static constexpr unsigned kLeafBits = 12;  // pages per leaf table: 4096
+  static constexpr uint64_t kPages = kGuestVaLimit >> kPageShift;
+  static constexpr uint64_t kLeaves = kPages >> kLeafBits;
+
+  uint8_t Flags(uint64_t page) const {
+    const uint8_t* leaf = leaves_[page >> kLeafBits].get();
+    return leaf ? leaf[page & ((1u << kLeafBits) - 1)] : 0;
+  }
+  void SetFlags(uint64_t page, uint8_t f);
+  // Checks [va, va+size) for `need`; on failure sets *fault_va.
+  FaultKind Check(uint64_t va, size_t size, uint8_t need, uint64_t* fault_va) const;
+  bool HostMapZero(uint64_t va, uint64_t len);
+  [[gnu::noinline]] FaultKind ReadSlow(uint64_t va, void* dst, size_t size, AccessType type,
+                                       uint64_t* fault_va);
+  [[gnu::noinline]] FaultKind WriteSlow(uint64_t va, const void* src, size_t size,
+                                        uint64_t* fault_va);
+
+  void InvalidateCaches() { read_page_ = write_page_ = fetch_page_ = ~uint64_t{0}; }
+
+  uint8_t* host_base_ = nullptr;
+  // One-entry caches: the last page number that passed a read, write or
+  // fetch check (any flag change clears them).
+  uint64_t read_page_ = ~uint64_t{0};
+  uint64_t write_page_ = ~uint64_t{0};
+  uint64_t fetch_page_ = ~uint64_t{0};
+  std::vector<std::unique_ptr<uint8_t[]>> leaves_;
+  std::vector<uint32_t> leaf_count_;  // mapped pages per leaf, to free leaves
+};
+
+}  // namespace a64::user

@@ -11,6 +11,7 @@ ExecTable::ExecTable() {
   RegisterLoadStore(*this);
   RegisterFpScalar(*this);
   RegisterSimd(*this);
+  RegisterSimdScalar(*this);
 }
 
 const ExecTable& ExecTable::Instance() {

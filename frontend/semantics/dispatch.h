@@ -27,5 +27,6 @@ void RegisterBranchSystem(ExecTable& t);
 void RegisterLoadStore(ExecTable& t);
 void RegisterFpScalar(ExecTable& t);
 void RegisterSimd(ExecTable& t);
+void RegisterSimdScalar(ExecTable& t);
 
 }  // namespace a64

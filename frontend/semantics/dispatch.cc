@@ -12,6 +12,8 @@ ExecTable::ExecTable() {
   RegisterFpScalar(*this);
   RegisterSimd(*this);
   RegisterSimdScalar(*this);
+  RegisterSimdFp(*this);
+  RegisterCrypto(*this);
 }
 
 const ExecTable& ExecTable::Instance() {

@@ -28,5 +28,7 @@ void RegisterLoadStore(ExecTable& t);
 void RegisterFpScalar(ExecTable& t);
 void RegisterSimd(ExecTable& t);
 void RegisterSimdScalar(ExecTable& t);
+void RegisterSimdFp(ExecTable& t);
+void RegisterCrypto(ExecTable& t);
 
 }  // namespace a64

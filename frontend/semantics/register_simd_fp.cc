@@ -1,0 +1,8 @@
+#include "frontend/semantics/dispatch.h"
+
+namespace a64 {
+
+// Advanced SIMD vector floating-point instructions.
+void RegisterSimdFp(ExecTable& t) {}
+
+}  // namespace a64

@@ -6,6 +6,7 @@
 // bit-exact FP code of fp_arith.h.
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/fp_arith.h"
+#include "frontend/semantics/simd_fp_element_ops.h"
 #include "frontend/semantics/simd_scalar_common.h"
 
 namespace a64 {
@@ -31,6 +32,8 @@ uint64_t FpOnePointFive(bool sign, FpFormat f) {
 bool IsInf(const FpValue& v) { return v.type == FpType::kInfinity; }
 bool IsZero(const FpValue& v) { return v.type == FpType::kZero; }
 
+}  // namespace
+
 // FPMulX: FPMul except that infinity * zero gives 2.0 with the product's sign
 // (no Invalid Operation).
 uint64_t FpMulX(uint64_t op1, uint64_t op2, FpFormat f, uint32_t fpcr, uint32_t& fpsr) {
@@ -41,12 +44,16 @@ uint64_t FpMulX(uint64_t op1, uint64_t op2, FpFormat f, uint32_t fpcr, uint32_t&
   return FpMul(op1, op2, f, fpcr, fpsr);
 }
 
+namespace {
+
 // Halves a finite value whose biased exponent is >= 2 (exactly).
 bool HalveExactly(uint64_t& x, FpFormat f) {
   if (((x >> f.f) & Ones(f.e)) < 2) return false;
   x -= 1ull << f.f;
   return true;
 }
+
+}  // namespace
 
 // FPRecipStepFused (FRECPS): 2.0 - op1 * op2 with one rounding, and
 // FPRSqrtStepFused (FRSQRTS): (3.0 - op1 * op2) / 2.0. Both negate op1 first
@@ -71,6 +78,8 @@ uint64_t FpStepFused(bool rsqrt, uint64_t op1, uint64_t op2, FpFormat f, uint32_
   if (!HalveExactly(op1, f)) HalveExactly(op2, f);
   return FpMulAdd(FpOnePointFive(false, f), op1, op2, f, fpcr, fpsr);
 }
+
+namespace {
 
 enum class Kind { kMulX, kAbd, kRecps, kRsqrts, kCmeq, kCmge, kCmgt, kAcge, kAcgt };
 

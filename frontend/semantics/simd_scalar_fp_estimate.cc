@@ -4,6 +4,7 @@
 // FEAT_RPRES / FEAT_AFP (FPCR.AH is treated as zero).
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/fp_arith.h"
+#include "frontend/semantics/simd_fp_element_ops.h"
 #include "frontend/semantics/simd_scalar_common.h"
 
 namespace a64 {
@@ -40,6 +41,8 @@ unsigned RecipSqrtEstimate(unsigned a) {
   while (uint64_t{a} * (b + 1) * (b + 1) < (1ull << 28)) ++b;
   return static_cast<unsigned>((b + 1) / 2);
 }
+
+}  // namespace
 
 uint64_t FpRecipEstimate(uint64_t op, FpFormat f, uint32_t fpcr, uint32_t& fpsr) {
   const FpValue v = FpUnpack(op, f, fpcr, fpsr);
@@ -133,6 +136,8 @@ uint64_t FpRecpX(uint64_t op, FpFormat f, uint32_t fpcr, uint32_t& fpsr) {
   const uint64_t rexp = exp == 0 ? Ones(f.e) - 1 : ~exp & Ones(f.e);
   return (op & (1ull << (f.n - 1))) | rexp << f.f;
 }
+
+namespace {
 
 enum class Est { kRecpe, kRsqrte, kRecpx };
 

@@ -11,6 +11,11 @@ void RegisterSimdMisc(ExecTable& t);       // simd_misc.cc
 void RegisterSimdShift(ExecTable& t);      // simd_shift.cc
 void RegisterSimdPermute(ExecTable& t);    // simd_permute.cc
 void RegisterSimdStructure(ExecTable& t);  // simd_structure.cc
+void RegisterSimdIntSame(ExecTable& t);    // simd_int_same.cc
+void RegisterSimdIntLong(ExecTable& t);    // simd_int_long.cc
+void RegisterSimdIntElem(ExecTable& t);    // simd_int_elem.cc
+void RegisterSimdIntMisc(ExecTable& t);    // simd_int_misc.cc
+void RegisterSimdIntShiftSat(ExecTable& t);  // simd_int_shift_sat.cc
 
 void RegisterSimd(ExecTable& t) {
   RegisterSimdImmediate(t);
@@ -20,6 +25,11 @@ void RegisterSimd(ExecTable& t) {
   RegisterSimdShift(t);
   RegisterSimdPermute(t);
   RegisterSimdStructure(t);
+  RegisterSimdIntSame(t);
+  RegisterSimdIntLong(t);
+  RegisterSimdIntElem(t);
+  RegisterSimdIntMisc(t);
+  RegisterSimdIntShiftSat(t);
 }
 
 }  // namespace a64

@@ -1,7 +1,8 @@
 // Advanced SIMD two-register miscellaneous (integer subset) and across lanes
 // (integer): compares with zero, ABS, NEG, NOT, CNT, CLZ, CLS, RBIT, REV16/32/64,
 // XTN{2}, SADDLP/UADDLP/SADALP/UADALP, ADDV, SMAXV/SMINV/UMAXV/UMINV,
-// SADDLV/UADDLV (ARM ARM C4.1.97, C4.1.98, C7.2).
+// SADDLV/UADDLV (ARM ARM C4.1.97, C4.1.98, C7.2). The saturating forms, SHLL
+// and URECPE/URSQRTE are in simd_int_misc.cc.
 #include <bit>
 
 #include "frontend/semantics/dispatch.h"
@@ -48,7 +49,8 @@ uint64_t UnOp(Un k, uint64_t a, unsigned size) {
 
 template <Un K>
 ExecStatus ExecUnary(Cpu& c, uint32_t w) {
-  const unsigned size = Size(w);
+  // RBIT (vector) is encoded with size 01 but operates on bytes.
+  const unsigned size = K == Un::kRbit ? 0 : Size(w);
   const VReg n = c.st.v[Rn(w)];
   VReg r{};
   for (unsigned i = 0; i < Lanes(Q(w), size); ++i) SetLane(r, size, i, UnOp(K, GetLane(n, size, i), size));

@@ -1,6 +1,6 @@
 // Advanced SIMD shift by immediate (integer subset): SSHR/USHR, SRSHR/URSHR,
 // SSRA/USRA, SRSRA/URSRA, SHL, SLI, SRI, SHRN{2}/RSHRN{2}, SSHLL{2}/USHLL{2}
-// (ARM ARM C4.1.101, C7.2).
+// (ARM ARM C4.1.101, C7.2). The saturating forms are in simd_int_shift_sat.cc.
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/simd_lanes.h"
 

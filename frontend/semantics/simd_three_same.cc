@@ -1,6 +1,8 @@
 // Advanced SIMD three same (integer and bitwise subset): ADD, SUB, CMEQ,
 // CMTST, CMHI, CMHS, CMGT, CMGE, SMAX/SMIN/UMAX/UMIN, ADDP and the pairwise
-// max/min, AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF (ARM ARM C4.1.95, C7.2).
+// max/min, AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF (ARM ARM C4.1.95, C7.2). The
+// arithmetic, saturating, multiply and shift-by-register forms are in
+// simd_int_same.cc.
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/simd_lanes.h"
 

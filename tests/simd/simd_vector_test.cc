@@ -278,8 +278,8 @@ TEST_F(SimdTest, CountAndAddLongPairwise) {
   EXPECT_EQ(Hi(0), 0u);
 }
 
-TEST_F(SimdTest, UnimplementedIsUndefined) {
-  ExecFaults(0x4e22d420);  // fadd v0.4s, v1.4s, v2.4s (not in this subset)
+TEST_F(SimdTest, UnallocatedIsUndefined) {
+  ExecFaults(0x6e22bc20);  // three same, U = 1, opcode 10111: unallocated
   EXPECT_EQ(m.cpu.exc.ec, ExceptionClass::kUnknown);
 }
 

@@ -4,7 +4,15 @@
 
 namespace a64::user {
 
-uint64_t UserHwcaps() { return abi::kHwcapFp | abi::kHwcapAsimd; }
+// AT_HWCAP: exactly the features whose instructions have semantics and tests.
+// Not advertised: EVTSTRM (no timer event stream), FPHP/ASIMDHP (no
+// FEAT_FP16), CPUID (MRS of ID registers is not emulated for EL0), PACA/PACG
+// (no FEAT_PAuth).
+uint64_t UserHwcaps() {
+  return abi::kHwcapFp | abi::kHwcapAsimd | abi::kHwcapAes | abi::kHwcapPmull | abi::kHwcapSha1 |
+         abi::kHwcapSha2 | abi::kHwcapCrc32 | abi::kHwcapAtomics | abi::kHwcapAsimdRdm |
+         abi::kHwcapJscvt | abi::kHwcapFcma | abi::kHwcapLrcpc | abi::kHwcapDcpop;
+}
 uint64_t UserHwcaps2() { return 0; }
 
 uint64_t BuildInitialStack(UserMemory& mem, uint64_t stack_top, uint64_t stack_limit,

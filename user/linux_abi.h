@@ -247,7 +247,19 @@ constexpr uint64_t kAtHwcap2 = 26;
 constexpr uint64_t kAtExecfn = 31;
 
 // arm64 AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).
+// AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).
 constexpr uint64_t kHwcapFp = 1u << 0;
 constexpr uint64_t kHwcapAsimd = 1u << 1;
+constexpr uint64_t kHwcapAes = 1u << 3;       // AESE/AESD/AESMC/AESIMC
+constexpr uint64_t kHwcapPmull = 1u << 4;     // PMULL/PMULL2 .1Q
+constexpr uint64_t kHwcapSha1 = 1u << 5;
+constexpr uint64_t kHwcapSha2 = 1u << 6;      // SHA256*
+constexpr uint64_t kHwcapCrc32 = 1u << 7;
+constexpr uint64_t kHwcapAtomics = 1u << 8;   // LSE
+constexpr uint64_t kHwcapAsimdRdm = 1u << 12; // SQRDMLAH/SQRDMLSH
+constexpr uint64_t kHwcapJscvt = 1u << 13;    // FJCVTZS
+constexpr uint64_t kHwcapFcma = 1u << 14;     // FCMLA/FCADD
+constexpr uint64_t kHwcapLrcpc = 1u << 15;    // LDAPR
+constexpr uint64_t kHwcapDcpop = 1u << 16;    // DC CVAP
 
 }  // namespace a64::user::abi

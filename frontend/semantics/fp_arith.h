@@ -100,7 +100,8 @@ uint64_t FpToFixed(uint64_t op, FpFormat fmt, unsigned fbits, bool is_unsigned, 
 uint64_t FixedToFp(uint64_t op, unsigned m, unsigned fbits, bool is_unsigned, FpFormat fmt,
                    uint32_t fpcr, FpRounding rounding, uint32_t& fpsr);
 
-// FPConvert between precisions (FCVT). Callers handle FPCR.AHP.
+// FPConvert between precisions (FCVT). Honours FPCR.AHP (alternative
+// half-precision format) for a 16-bit operand or result.
 uint64_t FpConvert(uint64_t op, FpFormat from, FpFormat to, uint32_t fpcr, FpRounding rounding,
                    uint32_t& fpsr);
 

@@ -88,8 +88,14 @@ FpValue FpUnpack(uint64_t bits, FpFormat fmt, uint32_t fpcr, uint32_t& fpsr) {
           frac | 1ull << fmt.f};
 }
 
-uint64_t FpRound(bool sign, int exp, uint64_t mant, bool sticky, FpFormat fmt, uint32_t fpcr,
-                 FpRounding rounding, uint32_t& fpsr) {
+namespace {
+
+// FPRoundBase. `alt_hp`: the result is in the alternative half-precision
+// format (FPCR.AHP == 1, ARM ARM A1.4.2): exponent 31 encodes normal numbers,
+// and a result too large for it is sign:Ones(15) with Invalid Operation and no
+// Inexact.
+uint64_t RoundToFormat(bool sign, int exp, uint64_t mant, bool sticky, FpFormat fmt, uint32_t fpcr,
+                       FpRounding rounding, bool alt_hp, uint32_t& fpsr) {
   const int min_exp = 1 - Bias(fmt);
   const int exponent = exp + 63 - std::countl_zero(mant);  // value in [2^exponent, 2^(exponent+1))
   // Flush-to-zero of a result that is tiny before rounding: UFC only, no IXC.
@@ -115,7 +121,13 @@ uint64_t FpRound(bool sign, int exp, uint64_t mant, bool sticky, FpFormat fmt, u
     }
   }
   uint64_t result;
-  if (static_cast<uint64_t>(biased_exp) >= ExpMax(fmt)) {
+  if (alt_hp) {
+    if (static_cast<uint64_t>(biased_exp) > ExpMax(fmt)) {
+      fpsr |= kFpsrIOC;
+      return FpZero(sign, fmt) | Ones(fmt.n - 1);
+    }
+    result = FpZero(sign, fmt) | static_cast<uint64_t>(biased_exp) << fmt.f | (int_mant & Ones(fmt.f));
+  } else if (static_cast<uint64_t>(biased_exp) >= ExpMax(fmt)) {
     const bool to_inf = rounding == FpRounding::kTieEven || rounding == FpRounding::kTieAway ||
                         (rounding == FpRounding::kPosInf && !sign) ||
                         (rounding == FpRounding::kNegInf && sign);
@@ -127,6 +139,13 @@ uint64_t FpRound(bool sign, int exp, uint64_t mant, bool sticky, FpFormat fmt, u
   }
   if (inexact) fpsr |= kFpsrIXC;
   return result;
+}
+
+}  // namespace
+
+uint64_t FpRound(bool sign, int exp, uint64_t mant, bool sticky, FpFormat fmt, uint32_t fpcr,
+                 FpRounding rounding, uint32_t& fpsr) {
+  return RoundToFormat(sign, exp, mant, sticky, fmt, fpcr, rounding, false, fpsr);
 }
 
 uint64_t FpProcessNaN(FpType type, uint64_t op, FpFormat fmt, uint32_t fpcr, uint32_t& fpsr) {
@@ -344,9 +363,31 @@ uint64_t FixedToFp(uint64_t op, unsigned m, unsigned fbits, bool is_unsigned, Fp
   return FpRound(sign, -static_cast<int>(fbits), mag, false, fmt, fpcr, rounding, fpsr);
 }
 
+// FPConvert. FPCR.AHP == 1 selects the alternative half-precision format for
+// a 16-bit operand or result (FPUnpackCV / FPRoundCV with fpcr.AHP, ARM ARM
+// A1.4.2): no infinities or NaNs, exponent 31 is a normal exponent. A NaN
+// converts to a zero and an infinity to sign:Ones(15), both with Invalid
+// Operation.
 uint64_t FpConvert(uint64_t op, FpFormat from, FpFormat to, uint32_t fpcr, FpRounding rounding,
                    uint32_t& fpsr) {
-  const FpValue v = FpUnpack(op, from, fpcr, fpsr);
+  const bool alt_in = from.n == 16 && (fpcr & kFpcrAHP);
+  const bool alt_out = to.n == 16 && (fpcr & kFpcrAHP);
+  FpValue v;
+  if (alt_in && ((op >> from.f) & ExpMax(from)) == ExpMax(from)) {
+    v = {FpType::kNonzero, static_cast<bool>((op >> (from.n - 1)) & 1),
+         static_cast<int>(ExpMax(from)) - Bias(from) - static_cast<int>(from.f),
+         (op & Ones(from.f)) | 1ull << from.f};
+  } else {
+    v = FpUnpack(op, from, fpcr, fpsr);
+  }
+  if (alt_out && FpIsNaN(v.type)) {
+    fpsr |= kFpsrIOC;
+    return FpZero(v.sign, to);
+  }
+  if (alt_out && v.type == FpType::kInfinity) {
+    fpsr |= kFpsrIOC;
+    return FpZero(v.sign, to) | Ones(to.n - 1);
+  }
   if (FpIsNaN(v.type)) {
     uint64_t result;
     if (fpcr & kFpcrDN) {
@@ -362,7 +403,7 @@ uint64_t FpConvert(uint64_t op, FpFormat from, FpFormat to, uint32_t fpcr, FpRou
   }
   if (v.type == FpType::kInfinity) return FpInfinity(v.sign, to);
   if (v.type == FpType::kZero) return FpZero(v.sign, to);
-  return FpRound(v.sign, v.exp, v.mant, false, to, fpcr, rounding, fpsr);
+  return RoundToFormat(v.sign, v.exp, v.mant, false, to, fpcr, rounding, alt_out, fpsr);
 }
 
 uint64_t FpExpandImm(unsigned imm8, FpFormat fmt) {

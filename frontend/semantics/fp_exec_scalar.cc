@@ -67,8 +67,7 @@ ExecStatus ExecFpDataProc1(Cpu& cpu, uint32_t insn) {
 
 ExecStatus ExecFpConvertPrecision(Cpu& cpu, uint32_t insn) {
   const FpFormat from = FormatOf(insn, 22), to = FormatOf(insn, 15);
-  // FPCR.AHP selects the alternative half-precision format, not implemented.
-  if ((from.n == 16 || to.n == 16) && (cpu.st.fpcr & kFpcrAHP)) return Undefined(cpu);
+  // FpConvert honours FPCR.AHP (alternative half precision).
   const uint64_t r = FpConvert(ReadFp(cpu, Bits(insn, 9, 5), from), from, to, cpu.st.fpcr,
                                FpcrRounding(cpu.st.fpcr), cpu.st.fpsr);
   WriteFp(cpu, Bits(insn, 4, 0), r);

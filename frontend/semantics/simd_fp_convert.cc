@@ -3,7 +3,6 @@
 // fixed-point forms FCVTZS/FCVTZU/SCVTF/UCVTF #fbits (shift by immediate),
 // and the precision changes FCVTL{2}, FCVTN{2}, FCVTXN{2}.
 #include "frontend/semantics/dispatch.h"
-#include "frontend/semantics/simd_fp_alt_half.h"
 #include "frontend/semantics/simd_fp_common.h"
 
 namespace a64 {
@@ -66,16 +65,9 @@ ExecStatus ExecFixedToFp(Cpu& c, uint32_t w) {
   return ExecStatus::kNext;
 }
 
-// FPCR.AHP selects the alternative half-precision format for the half
-// precision side of FCVTL/FCVTN (simd_fp_alt_half.h).
-bool AltHalfPrecision(const Cpu& c, unsigned narrow_size) {
-  return narrow_size == 1 && (c.st.fpcr & kFpcrAHP);
-}
-
-// FPConvert(op, FPCR) between the lane formats of size `from` and `to`.
+// FPConvert(op, FPCR) between the lane formats of size `from` and `to`
+// (FpConvert honours FPCR.AHP for the half-precision side).
 uint64_t Convert(Cpu& c, uint64_t op, unsigned from, unsigned to) {
-  if (AltHalfPrecision(c, from)) return FpConvertFromAltHalf(op, false, c.st.fpcr, c.st.fpsr);
-  if (AltHalfPrecision(c, to)) return FpConvertToAltHalf(op, false, c.st.fpcr, c.st.fpsr);
   return FpConvert(op, FmtOfSize(from), FmtOfSize(to), c.st.fpcr, FpcrRounding(c.st.fpcr),
                    c.st.fpsr);
 }

@@ -8,6 +8,7 @@
 // of the cryptographic extension and is not handled here.
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/simd_int_common.h"
+#include "frontend/semantics/crypto_pmull.h"
 #include "frontend/semantics/simd_int_pmull.h"
 
 namespace a64 {
@@ -113,6 +114,7 @@ ExecStatus ExecHighNarrow(Cpu& c, uint32_t w) {
 // PMULL{2} with 8-bit lanes: 16-bit PolynomialMult of Vpart[n, Q] and
 // Vpart[m, Q]. Size 11 (the .1q form) is left to the cryptographic extension.
 ExecStatus ExecPmull8(Cpu& c, uint32_t w) {
+  if (Size(w) == 3) return ExecPmull64(c, w);  // .1q: the crypto extension's form
   if (Size(w) != 0) return Undefined(c);
   const VReg n = simd::ReadPart(c, Rn(w), Q(w)), m = simd::ReadPart(c, Rm(w), Q(w));
   VReg r{};

@@ -95,6 +95,7 @@ ExecStatus ExecSYS(Cpu& cpu, uint32_t insn) {
     case (3 << 11) | (7 << 7) | (4 << 3) | 1: return DcZva(cpu, va);                  // DC ZVA
     case (3 << 11) | (7 << 7) | (10 << 3) | 1:                                      // DC CVAC
     case (3 << 11) | (7 << 7) | (11 << 3) | 1:                                      // DC CVAU
+    case (3 << 11) | (7 << 7) | (12 << 3) | 1:                                      // DC CVAP
     case (3 << 11) | (7 << 7) | (14 << 3) | 1:                                      // DC CIVAC
     case (3 << 11) | (7 << 7) | (5 << 3) | 1: return CacheMaintenanceByVa(cpu, va);  // IC IVAU
     default: return Undefined(cpu);

@@ -13,7 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "frontend/semantics/crypto_aes.h"
+#include "frontend/semantics/crypto/crypto_aes.h"
 #include "tests/support/test_machine.h"
 
 namespace a64 {

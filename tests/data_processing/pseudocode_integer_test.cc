@@ -1,6 +1,6 @@
 // Tests of the ARM ARM integer pseudocode helpers in
 // frontend/semantics/pseudocode_integer.h and DecodeBitMasks.
-#include "frontend/semantics/pseudocode_integer.h"
+#include "frontend/semantics/integer/pseudocode_integer.h"
 
 #include <gtest/gtest.h>
 

@@ -42,6 +42,9 @@ struct PendingException {
   uint64_t far = 0;        // faulting virtual address, for aborts
   FaultKind fault = FaultKind::kNone;
   bool is_write = false;   // for data aborts (ESR.ISS.WnR)
+  uint8_t level = 0;       // translation table level of a translation, access
+                           // flag or permission fault
+  bool s1ptw = false;      // the fault happened on a stage 1 table walk
 };
 
 // For SVC, HVC and SMC the preferred return address is the next instruction

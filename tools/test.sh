@@ -6,4 +6,12 @@ cd "$(dirname "$0")/.."
 
 tools/install_deps.sh
 tools/fetch_artifacts.sh
-bazel test //... "$@"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+bazel test //... "$@" 2>&1 | tee "$log" || status=$?
+passed=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log" || true)
+failed=$(grep -cE '^//[^ ]+ +(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|FLAKY)' "$log" || true)
+echo "tests: $passed passed, $failed failed"
+exit "$status"

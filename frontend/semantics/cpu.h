@@ -7,6 +7,7 @@
 
 #include "frontend/cpu_state.h"
 #include "frontend/exception.h"
+#include "frontend/semantics/platform.h"
 #include "mmu/guest_memory.h"
 
 namespace a64 {
@@ -21,7 +22,9 @@ struct ExclusiveMonitor {
 struct Cpu {
   CpuState st{};
   GuestMemory* mem = nullptr;
+  Platform* platform = nullptr;  // null in user mode
   ExclusiveMonitor monitor;
+  uint64_t icount = 0;   // instructions retired since reset
   PendingException exc;  // set when an ExecFn returns kException
 };
 

@@ -19,6 +19,7 @@ StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
     const Decoded d = decoder.Decode(word);
     switch (exec.Lookup(d.op)(cpu, word)) {
       case ExecStatus::kNext:
+      case ExecStatus::kWait:  // user mode has no interrupts to wait for
         cpu.st.pc += 4;
         break;
       case ExecStatus::kBranch:

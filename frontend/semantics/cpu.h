@@ -32,6 +32,8 @@ enum class ExecStatus : uint8_t {
   kNext,       // PC advances by 4
   kBranch,     // the instruction wrote PC
   kException,  // cpu.exc describes it; PC still addresses the instruction
+  kWait,       // WFI/WFE completed (PC += 4 by the caller); the PE may sleep
+               // until an interrupt or event (ARM ARM D1.16 "Wait for Interrupt")
 };
 
 // The semantics of one encoding. `insn` is the 32-bit word.

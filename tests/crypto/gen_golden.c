@@ -2,64 +2,24 @@
 // .1Q, FJCVTZS and FCVT to/from half precision with FPCR.AHP = 1 under
 // qemu-aarch64 and prints inputs and results, one case per line:
 //   word fpcr nzcv v0lo v0hi v1lo v1hi v2lo v2hi : v0lo v0hi x0 fpsr nzcv
-// Build: aarch64-linux-gnu-gcc -O1 -static gen_golden.c -o gen_golden
-//        qemu-aarch64 -cpu max ./gen_golden > crypto_golden.txt
+// (CRYPTO_GOLDEN_LAYOUT in golden_layout.h).
+// Build (from the repository root; or tests/support/regen_golden.sh):
+//   aarch64-linux-gnu-gcc -O1 -static -I. tests/crypto/gen_golden.c -o gen_golden
+//   qemu-aarch64 -cpu max ./gen_golden > tests/crypto/crypto_golden.txt
 // Registers: Rd = 0, Rn = 1, Rm = 2 unless the word says otherwise; X0 is
 // 0x5555 before the instruction.
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
+#include "tests/crypto/golden_layout.h"
+#include "tests/support/golden_gen.h"
 
-struct State {
-  uint64_t fpcr, nzcv, v[6];            // inputs: V0, V1, V2 as lo, hi pairs
-  uint64_t v0lo, v0hi, x0, fpsr, nzcv_out;  // outputs
-};
-
-// x0 = state, x1 = code ([insn, ret]).
-void RunStub(struct State* s, void* code);
-__asm__(
-    ".global RunStub\n"
-    "RunStub:\n"
-    "  stp x29, x30, [sp, #-32]!\n"
-    "  str x19, [sp, #16]\n"
-    "  mov x19, x0\n"
-    "  mov x9, x1\n"
-    "  ldr x2, [x19, #0]\n  msr fpcr, x2\n  msr fpsr, xzr\n"
-    "  ldr x2, [x19, #8]\n  msr nzcv, x2\n"
-    "  ldr q0, [x19, #16]\n  ldr q1, [x19, #32]\n  ldr q2, [x19, #48]\n"
-    "  mov x0, #0x5555\n"
-    "  blr x9\n"
-    "  str q0, [x19, #64]\n"
-    "  str x0, [x19, #80]\n"
-    "  mrs x2, fpsr\n  str x2, [x19, #88]\n"
-    "  mrs x2, nzcv\n  str x2, [x19, #96]\n"
-    "  msr fpcr, xzr\n"
-    "  ldr x19, [sp, #16]\n"
-    "  ldp x29, x30, [sp], #32\n"
-    "  ret\n");
-
-static uint32_t* code;
-static uint64_t rng = 0x2545f4914f6cdd1dull;
-static uint64_t Rand(void) {
-  rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
-  return rng;
-}
-
+// v = V0, V1, V2 as (bits 63:0, bits 127:64) pairs.
 static void Run(uint32_t word, uint64_t fpcr, uint64_t nzcv, const uint64_t v[6]) {
-  struct State s;
-  memset(&s, 0, sizeof s);
-  s.fpcr = fpcr; s.nzcv = nzcv;
-  memcpy(s.v, v, sizeof s.v);
-  code[0] = word;
-  code[1] = 0xd65f03c0;  // ret
-  __builtin___clear_cache((char*)code, (char*)(code + 2));
-  RunStub(&s, code);
-  printf("%08x %lx %lx %lx %lx %lx %lx %lx %lx : %lx %lx %lx %lx %lx\n", word, s.fpcr, s.nzcv,
-         s.v[0], s.v[1], s.v[2], s.v[3], s.v[4], s.v[5], s.v0lo, s.v0hi, s.x0, s.fpsr, s.nzcv_out);
+  struct GoldenIn in;
+  memset(&in, 0, sizeof in);
+  in.fpcr = fpcr;
+  in.nzcv = nzcv;
+  memcpy(in.v, v, 6 * sizeof v[0]);
+  GoldenCase(CRYPTO_GOLDEN_LAYOUT, CryptoGoldenComplete, word, &in);
 }
-
-#define N(a) (sizeof(a) / sizeof(a[0]))
 
 // Crypto and PMULL .1Q words with Rd = 0, Rn = 1, Rm = 2, and a few with
 // overlapping registers.
@@ -143,7 +103,8 @@ static uint64_t Fpcr(void) {
 }
 
 int main(void) {
-  code = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  GoldenInit();
+  GoldenSeed(0x2545f4914f6cdd1dull);
   uint64_t v[6];
   for (size_t i = 0; i < N(kCrypto); ++i) {
     for (int k = 0; k < 200; ++k) {

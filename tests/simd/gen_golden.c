@@ -5,57 +5,17 @@
 // immediate classes) under qemu-aarch64 (or on AArch64 hardware) and prints
 // inputs and results, one case per line:
 //   word k v0lo v0hi ... v(k-1)lo v(k-1)hi : v0lo v0hi x0 fpsr
-// Build: aarch64-linux-gnu-gcc -O1 -static gen_golden.c -o gen_golden
-//        qemu-aarch64 ./gen_golden > simd_int_golden.txt
+// (SIMD_INT_GOLDEN_LAYOUT in golden_layout.h).
+// Build (from the repository root; or tests/support/regen_golden.sh):
+//   aarch64-linux-gnu-gcc -O1 -static -I. tests/simd/gen_golden.c -o gen_golden
+//   qemu-aarch64 ./gen_golden > tests/simd/simd_int_golden.txt
 // Registers: Rd = 0 (V0, or X0 for UMOV/SMOV; also an input of the
 // accumulating forms), Rn = 1, Rm = 2; table lookups use Rn = 1 and the
 // register after the table as Rm. V0..V5 hold the inputs (those past k are
 // zero), X1 = V1<63:0> (DUP/INS general), X0 = 0, FPCR = FPSR = 0 before each
 // instruction. Words the machine rejects (SIGILL) are skipped.
-#include <setjmp.h>
-#include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
-
-struct State {
-  uint64_t v[6][2];       // inputs, offset 0
-  uint64_t r0[2], x0, fpsr;  // outputs, offsets 96, 112, 120
-};
-
-// x0 = state, x1 = code ([insn, ret]).
-void RunStub(struct State* s, void* code);
-__asm__(
-    ".global RunStub\n"
-    "RunStub:\n"
-    "  stp x29, x30, [sp, #-32]!\n"
-    "  str x19, [sp, #16]\n"
-    "  mov x19, x0\n"
-    "  mov x9, x1\n"
-    "  msr fpcr, xzr\n  msr fpsr, xzr\n"
-    "  ldp q0, q1, [x19]\n  ldp q2, q3, [x19, #32]\n  ldp q4, q5, [x19, #64]\n"
-    "  ldr x1, [x19, #16]\n  mov x0, #0\n"
-    "  blr x9\n"
-    "  str q0, [x19, #96]\n  str x0, [x19, #112]\n"
-    "  mrs x2, fpsr\n  str x2, [x19, #120]\n"
-    "  ldr x19, [sp, #16]\n"
-    "  ldp x29, x30, [sp], #32\n"
-    "  ret\n");
-
-static uint32_t* code;
-static sigjmp_buf undef_jmp;
-static void OnSigill(int sig) {
-  (void)sig;
-  siglongjmp(undef_jmp, 1);
-}
-
-static uint64_t rng = 0x9e3779b97f4a7c15ull;
-static uint64_t Rand(void) {
-  rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
-  return rng;
-}
-#define N(a) (sizeof(a) / sizeof(a[0]))
+#include "tests/simd/golden_layout.h"
+#include "tests/support/golden_gen.h"
 
 // Operand flavours of Rm (register 2).
 enum { kPlain = 0, kShiftCounts = 1, kTableIndex = 2 };
@@ -104,20 +64,11 @@ static void Vector(uint64_t out[2], unsigned size, int flavour) {
 }
 
 static void Run(uint32_t word, unsigned k, uint64_t v[6][2]) {
-  struct State s;
-  memset(&s, 0, sizeof s);
-  memcpy(s.v, v, sizeof s.v);
-  code[0] = word;
-  code[1] = 0xd65f03c0;  // ret
-  __builtin___clear_cache((char*)code, (char*)(code + 2));
-  if (sigsetjmp(undef_jmp, 1)) {
-    fprintf(stderr, "undefined: %08x\n", word);
-    return;
-  }
-  RunStub(&s, code);
-  printf("%08x %u", word, k);
-  for (unsigned i = 0; i < k; ++i) printf(" %lx %lx", s.v[i][0], s.v[i][1]);
-  printf(" : %lx %lx %lx %lx\n", s.r0[0], s.r0[1], s.x0, s.fpsr);
+  struct GoldenIn in;
+  memset(&in, 0, sizeof in);
+  memcpy(in.v, v, sizeof in.v);
+  in.vk = k;
+  GoldenCase(SIMD_INT_GOLDEN_LAYOUT, SimdIntGoldenComplete, word, &in);
 }
 
 // `count` cases of `word` with lanes of 8 << size bits (a quarter of the
@@ -152,9 +103,8 @@ static int Allowed(int rule, unsigned size, unsigned q) {
 struct Enc { uint32_t u, opcode; int rule; };
 
 int main(void) {
-  setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-  code = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  signal(SIGILL, OnSigill);
+  GoldenInit();
+  GoldenSeed(0x9e3779b97f4a7c15ull);
   const uint32_t n = 1 << 5, m = 2 << 16;
 
   // Three same: 0 Q U 01110 size 1 Rm opcode 1 Rn Rd (opcode 00011 = logic,
@@ -327,6 +277,5 @@ int main(void) {
                 kPlain);
         }
       }
-  fflush(stdout);
   return 0;
 }

@@ -3,10 +3,12 @@
 #include <cstdint>
 #include <cstring>
 
-#include "tests/simd/simd_fixture.h"
+#include "tests/support/insn_fixture.h"
 
 namespace a64 {
 namespace {
+
+class SimdTest : public testing::InsnTest {};
 
 constexpr uint64_t kJunk = 0x5a5a5a5a5a5a5a5aull;
 

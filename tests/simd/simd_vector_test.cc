@@ -2,10 +2,12 @@
 // use. Words were assembled with llvm-mc-14 (comment = the instruction).
 #include <cstdint>
 
-#include "tests/simd/simd_fixture.h"
+#include "tests/support/insn_fixture.h"
 
 namespace a64 {
 namespace {
+
+class SimdTest : public testing::InsnTest {};
 
 constexpr uint64_t kJunk = 0x5a5a5a5a5a5a5a5aull;
 

@@ -1,60 +1,18 @@
 // Generates simd_scalar_golden.txt: runs Advanced SIMD scalar instructions
 // under qemu-aarch64 (or on AArch64 hardware) and prints inputs and results,
-// one case per line:
+// one case per line in SIMD_SCALAR_GOLDEN_LAYOUT (golden_layout.h):
 //   word fpcr v0lo v0hi v1lo v1hi v2lo v2hi : v0lo v0hi fpsr
-// Build: aarch64-linux-gnu-gcc -O1 -static gen_golden.c -o gen_golden
-//        qemu-aarch64 ./gen_golden > simd_scalar_golden.txt
+// Build (from the repository root; or tests/support/regen_golden.sh):
+//   aarch64-linux-gnu-gcc -O1 -static -I. tests/simd_scalar/gen_golden.c -o gen_golden
+//   qemu-aarch64 ./gen_golden > tests/simd_scalar/simd_scalar_golden.txt
 // Registers: Rd = 0 (also an input: accumulating forms), Rn = 1, Rm = 2.
 // FPSR is cleared before each instruction.
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/mman.h>
-
-struct State {
-  uint64_t fpcr, v0[2], v1[2], v2[2];  // inputs
-  uint64_t r0[2], fpsr;                // outputs
-};
-
-// x0 = state, x1 = code ([insn, ret]).
-void RunStub(struct State* s, void* code);
-__asm__(
-    ".global RunStub\n"
-    "RunStub:\n"
-    "  stp x29, x30, [sp, #-32]!\n"
-    "  str x19, [sp, #16]\n"
-    "  mov x19, x0\n"
-    "  mov x9, x1\n"
-    "  ldr x2, [x19, #0]\n  msr fpcr, x2\n  msr fpsr, xzr\n"
-    "  ldr q0, [x19, #8]\n  ldr q1, [x19, #24]\n  ldr q2, [x19, #40]\n"
-    "  blr x9\n"
-    "  str q0, [x19, #56]\n"
-    "  mrs x2, fpsr\n  str x2, [x19, #72]\n"
-    "  msr fpcr, xzr\n"
-    "  ldr x19, [sp, #16]\n"
-    "  ldp x29, x30, [sp], #32\n"
-    "  ret\n");
-
-static uint32_t* code;
-static uint64_t rng = 0x2545f4914f6cdd1dull;
-static uint64_t Rand(void) {
-  rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
-  return rng;
-}
-#define N(a) (sizeof(a) / sizeof(a[0]))
+#include "tests/simd_scalar/golden_layout.h"
+#include "tests/support/golden_gen.h"
 
 static void Run(uint32_t word, uint64_t fpcr, const uint64_t v0[2], const uint64_t v1[2],
                 const uint64_t v2[2]) {
-  struct State s;
-  memset(&s, 0, sizeof s);
-  s.fpcr = fpcr;
-  memcpy(s.v0, v0, 16); memcpy(s.v1, v1, 16); memcpy(s.v2, v2, 16);
-  code[0] = word;
-  code[1] = 0xd65f03c0;  // ret
-  __builtin___clear_cache((char*)code, (char*)(code + 2));
-  RunStub(&s, code);
-  printf("%08x %lx %lx %lx %lx %lx %lx %lx : %lx %lx %lx\n", word, s.fpcr, s.v0[0], s.v0[1],
-         s.v1[0], s.v1[1], s.v2[0], s.v2[1], s.r0[0], s.r0[1], s.fpsr);
+  GoldenCaseV012(SIMD_SCALAR_GOLDEN_LAYOUT, word, fpcr, v0, v1, v2);
 }
 
 // Integer operands: boundary values of every element size, small values,
@@ -75,41 +33,17 @@ static uint64_t IntOperand(void) {
   }
 }
 
-static const uint64_t kD[] = {
-    0, 0x8000000000000000, 1, 0x800fffffffffffff, 0x0010000000000000, 0x8010000000000000,
-    0x3ff0000000000000, 0xbff8000000000000, 0x7fefffffffffffff, 0x7ff0000000000000,
-    0xfff0000000000000, 0x7ff8000000000123, 0xfff4000000000456, 0x7ff0000000000001,
-    0x4004000000000000, 0xc004000000000000, 0x3fe0000000000000, 0x41dfffffffc00000,
-    0x41e0000000000000, 0xc1e0000000200000, 0x43e0000000000000, 0x43f0000000000000,
-    0x000fffffffffffff, 0x3ca0000000000000, 0x4330000000000001, 0x0000000000000003,
-    0x4008000000000000, 0x4000000000000000, 0x3ff8000000000000, 0x7fe0000000000000};
-static const uint64_t kS[] = {
-    0, 0x80000000, 1, 0x807fffff, 0x00800000, 0x80800000, 0x3f800000, 0xbfc00000, 0x7f7fffff,
-    0x7f800000, 0xff800000, 0x7fc00123, 0xffa00456, 0x7f800001, 0x40200000, 0xc0200000,
-    0x3f000000, 0x4effffff, 0x4f000000, 0xcf000001, 0x5f000000, 0x5f800000, 0x007fffff,
-    0x33800000, 0x4b000001, 3, 0x40400000, 0x40000000, 0x3fc00000, 0x7f000000};
-static uint64_t FpOperand(int dbl) {
-  uint64_t r = Rand();
-  switch (r % 4) {
-    case 0: return dbl ? kD[(r >> 8) % N(kD)] : kS[(r >> 8) % N(kS)];
-    case 1:  // near the underflow threshold
-      if (dbl) return (r >> 12 & 0x800fffffffffffffull) | (uint64_t)((r >> 40) % 64) << 52;
-      return (r >> 12 & 0x807fffffu) | (uint64_t)((r >> 40) % 16) << 23;
-    case 2:  // moderate exponents
-      if (dbl) return (r & 0x800fffffffffffffull) | (uint64_t)(1023 - 40 + (r >> 52) % 80) << 52;
-      return (r & 0x807fffffu) | (uint64_t)(127 - 20 + (r >> 40) % 40) << 23;
-    default:
-      return dbl ? r : (r & 0xffffffffu);
-  }
-}
+// FP operands: the first 30 special values of each precision.
+static const struct GoldenFpMix kMix = {4, 30, 30};
+static uint64_t FpOperand(int dbl) { return GoldenFpOperand(dbl, &kMix); }
 // Integers in the range of the conversions (for SCVTF/UCVTF).
 static uint64_t CvtOperand(int dbl) {
   uint64_t r = IntOperand();
   return dbl ? r : (r & 0xffffffffu);
 }
 
-static const uint64_t kFpcr[] = {0, 1u << 22, 2u << 22, 3u << 22, 1u << 24, 1u << 25,
-                                 3u << 24 | 2u << 22};
+// FPCR: rounding modes, FZ, DN and FZ + DN + RM.
+static const unsigned kNumFpcr = 7;
 
 enum Kind { kIntK, kFpS, kFpD, kCvtS, kCvtD };
 static uint64_t Operand(enum Kind k) {
@@ -125,14 +59,14 @@ static void Cases(uint32_t word, enum Kind k, int count) {
   for (int i = 0; i < count; ++i) {
     uint64_t v0[2] = {Operand(k), Operand(k)}, v1[2] = {Operand(k), Operand(k)},
              v2[2] = {Operand(k), Operand(k)};
-    uint64_t fpcr = k == kIntK ? 0 : kFpcr[Rand() % N(kFpcr)];
+    uint64_t fpcr = k == kIntK ? 0 : kGoldenFpcr[Rand() % kNumFpcr];
     Run(word, fpcr, v0, v1, v2);
   }
 }
 
 int main(void) {
-  setvbuf(stdout, NULL, _IOLBF, 0);
-  code = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  GoldenInit();
+  GoldenSeed(0x2545f4914f6cdd1dull);
   const uint32_t d = 0, n = 1 << 5, m = 2 << 16;
   // Three same, integer: {U, opcode, sizes mask}.
   static const uint32_t same[][3] = {
@@ -195,7 +129,7 @@ int main(void) {
           }
           if (j & 4) x |= sz ? 1ull << 63 : 1ull << 31;
           uint64_t v0[2] = {Rand(), Rand()}, v1[2] = {x, Rand()}, v2[2] = {0, 0};
-          Run(est[i] | sz << 22 | n | d, kFpcr[(k + j) % N(kFpcr)], v0, v1, v2);
+          Run(est[i] | sz << 22 | n | d, kGoldenFpcr[(k + j) % kNumFpcr], v0, v1, v2);
         }
     }
   // Pairwise.

@@ -5,35 +5,12 @@
 
 #include <cstdint>
 
-#include "tests/support/test_machine.h"
+#include "tests/support/insn_fixture.h"
 
 namespace a64 {
 namespace {
 
-class SimdScalarTest : public ::testing::Test {
- protected:
-  using Machine = a64::testing::TestMachine;
-  // Executes `word` once; expects it to retire (PC advances by 4).
-  void Exec(uint32_t word) {
-    m.LoadCode({word});
-    EXPECT_EQ(m.Run(1), StopReason::kInsnLimit) << std::hex << word;
-    EXPECT_EQ(m.cpu.st.pc, Machine::kCodeBase + 4) << std::hex << word;
-  }
-  // Executes `word` once; expects an exception with PC unchanged.
-  void ExecFaults(uint32_t word) {
-    m.LoadCode({word});
-    EXPECT_EQ(m.Run(1), StopReason::kException) << std::hex << word;
-    EXPECT_EQ(m.cpu.st.pc, Machine::kCodeBase) << std::hex << word;
-  }
-  void SetV(unsigned n, uint64_t lo, uint64_t hi) {
-    m.cpu.st.v[n].d[0] = lo;
-    m.cpu.st.v[n].d[1] = hi;
-  }
-  uint64_t Lo(unsigned n) const { return m.cpu.st.v[n].d[0]; }
-  uint64_t Hi(unsigned n) const { return m.cpu.st.v[n].d[1]; }
-
-  Machine m;
-};
+class SimdScalarTest : public testing::InsnTest {};
 
 TEST_F(SimdScalarTest, UshrClearsUpperHalf) {
   SetV(1, 0xf000000000000010, 0x1234);

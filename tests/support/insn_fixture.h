@@ -1,5 +1,6 @@
-// Shared fixture of the SIMD semantics tests: runs one instruction word on a
-// TestMachine and gives access to the V registers.
+// Fixture of the unit tests that run single instruction words on a
+// TestMachine (the SIMD vector, load/store and scalar tests): execute a word,
+// expect it to retire or to fault, and access the V registers.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,11 +9,11 @@
 
 #include "tests/support/test_machine.h"
 
-namespace a64 {
+namespace a64::testing {
 
-class SimdTest : public ::testing::Test {
+class InsnTest : public ::testing::Test {
  protected:
-  using Machine = a64::testing::TestMachine;
+  using Machine = TestMachine;
 
   // Executes `word` once; expects it to retire (PC advances by 4).
   void Exec(uint32_t word) {
@@ -39,4 +40,4 @@ class SimdTest : public ::testing::Test {
   Machine m;
 };
 
-}  // namespace a64
+}  // namespace a64::testing

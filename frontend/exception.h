@@ -34,6 +34,7 @@ enum class FaultKind : uint8_t {
   kAccessFlag,
   kAlignment,
   kExternal,      // unmapped physical address / device error
+  kAddressSize,   // output or table address beyond the configured PA size
 };
 
 struct PendingException {
@@ -44,7 +45,7 @@ struct PendingException {
   bool is_write = false;   // for data aborts (ESR.ISS.WnR)
   uint8_t level = 0;       // translation table level of a translation, access
                            // flag or permission fault
-  bool s1ptw = false;      // the fault happened on a stage 1 table walk
+  bool on_walk = false;    // external abort on a stage 1 translation table walk
 };
 
 // For SVC, HVC and SMC the preferred return address is the next instruction

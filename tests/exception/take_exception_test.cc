@@ -71,8 +71,13 @@ TEST(FaultStatusCode, Encodings) {
   EXPECT_EQ(FaultStatusCode(e), 0x09u);
   e.fault = FaultKind::kAlignment;
   EXPECT_EQ(FaultStatusCode(e), 0x21u);
-  e.fault = FaultKind::kExternal; e.s1ptw = false;
+  e.fault = FaultKind::kExternal; e.on_walk = false;
   EXPECT_EQ(FaultStatusCode(e), 0x10u);
+  e.on_walk = true; e.level = 2;
+  EXPECT_EQ(FaultStatusCode(e), 0x16u);
+  EXPECT_EQ(SyndromeOf(e) & (1u << 7), 0u);  // S1PTW: stage 2 only
+  e.fault = FaultKind::kAddressSize; e.level = 0;
+  EXPECT_EQ(FaultStatusCode(e), 0x00u);
 }
 
 }  // namespace

@@ -37,7 +37,8 @@ uint32_t FaultStatusCode(const PendingException& e) {
     case FaultKind::kAccessFlag: return 0x08 | level;
     case FaultKind::kPermission: return 0x0c | level;
     case FaultKind::kAlignment: return 0x21;
-    case FaultKind::kExternal: return e.s1ptw ? 0x14 | level : 0x10;
+    case FaultKind::kExternal: return e.on_walk ? 0x14 | level : 0x10;
+    case FaultKind::kAddressSize: return level;
     case FaultKind::kNone: break;
   }
   return 0;
@@ -47,7 +48,9 @@ uint32_t SyndromeOf(const PendingException& e) {
   uint32_t iss = e.iss;
   if (IsAbort(e.ec)) {
     iss = FaultStatusCode(e);
-    if (IsDataAbort(e.ec)) iss |= (e.is_write ? 1u << 6 : 0) | (e.s1ptw ? 1u << 7 : 0);
+    // WnR. S1PTW (bit 7) stays 0: it reports stage 2 faults on a stage 1
+    // walk, and this PE has no stage 2 (ARM ARM D17.2.37).
+    if (IsDataAbort(e.ec)) iss |= e.is_write ? 1u << 6 : 0;
   }
   return static_cast<uint32_t>(e.ec) << 26 | 1u << 25 | (iss & 0x1ffffff);
 }

@@ -1,0 +1,59 @@
+// Test fixture: a PE state, 16 MiB of RAM at 0x40000000, 4K-granule tables
+// for TTBR0 (48-bit VA) and an Mmu over them, at EL1 with the MMU on.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "mmu/mmu.h"
+#include "tests/mmu/page_tables.h"
+
+namespace a64::test {
+
+class MmuFixture : public ::testing::Test {
+ protected:
+  static constexpr uint64_t kRam = 0x40000000;
+  static constexpr uint64_t kPool = 0x40800000;
+
+  void SetUp() override {
+    ASSERT_TRUE(pm.AddRam(kRam, 16 << 20));
+    tables = std::make_unique<PageTables>(pm, kPool, 12, 16);
+    st.sys.sctlr_el1 = kSctlrM;
+    st.sys.tcr_el1 = Tcr(16, kTg0_4k, 16, kTg1_4k);
+    st.sys.ttbr0_el1 = tables->root();
+    st.sys.mair_el1 = kMair;
+    st.pstate.el = 1;
+    mmu = std::make_unique<Mmu>(st, pm);
+  }
+
+  // Fills the 4 KiB physical page at `pa` with bytes (pa >> 12) + offset.
+  void FillPage(uint64_t pa, uint8_t seed) {
+    uint8_t buf[4096];
+    for (unsigned i = 0; i < 4096; ++i) buf[i] = static_cast<uint8_t>(seed + i);
+    pm.Write(pa, buf, 4096);
+  }
+  FaultKind Load(uint64_t va, void* dst, size_t size,
+                 MmuAccessType type = MmuAccessType::kRead) {
+    fault = MmuFault{};
+    return mmu->Read(va, dst, size, type, &fault);
+  }
+  FaultKind Store(uint64_t va, const void* src, size_t size,
+                  MmuAccessType type = MmuAccessType::kWrite) {
+    fault = MmuFault{};
+    return mmu->Write(va, src, size, type, &fault);
+  }
+  // The first byte read at `va`, or -1 on a fault.
+  int Byte(uint64_t va) {
+    uint8_t b = 0;
+    return Load(va, &b, 1) == FaultKind::kNone ? b : -1;
+  }
+
+  PhysicalMemory pm;
+  CpuState st{};
+  std::unique_ptr<PageTables> tables;
+  std::unique_ptr<Mmu> mmu;
+  MmuFault fault;
+};
+
+}  // namespace a64::test

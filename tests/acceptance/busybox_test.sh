@@ -100,6 +100,12 @@ if [ "$group" = applets ]; then
   check tar_list $N tar -tvf tree.tar
   check tar_extract $N tar -xOf tree.tar tree/sub/deeper/d.txt
   check bc calc.bc bc -l
+  # Floating point: printf formats (%.17g %e %f %a %g ...) of special and
+  # boundary values, double arithmetic, strtod; bc -l to 200 digits.
+  check awk_fp_formats $N awk -f fp.awk
+  check awk_fp_sum $N awk '{ s += $3; p = p * 1.0000001 + $3 / 1e6; q += 1 / ($1 + 0.5) } END { printf "%.17g %.17g %a %.17g %e\n", s, p, s, q, s / NR }' floats.txt
+  check awk_fp_convert $N awk 'BEGIN { for (i = -40; i <= 40; i++) { x = i / 8; printf "%d %d %.0f %.1f %i %x|", x, -x, x, x * 1e15, x * 2147483648, x * 4096 } print "" }'
+  check bc_fp200 fp200.bc bc -l
   check ls $N ls -ln tree tree/sub
   check ls_recursive $N ls -lnaR tree
   check wc $N wc data.txt bin.dat small.txt

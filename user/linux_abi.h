@@ -193,7 +193,103 @@ struct Stack {  // stack_t
 };
 constexpr int32_t kSsOnstack = 1;
 constexpr int32_t kSsDisable = 2;
+constexpr int32_t kSsAutodisarm = int32_t(1u << 31);
 constexpr uint64_t kMinSigstksz = 5120;  // arm64 MINSIGSTKSZ
+
+// sa_flags (asm-generic/signal.h; arm64 defines SA_RESTORER too).
+constexpr uint64_t kSaNocldstop = 0x00000001;
+constexpr uint64_t kSaNocldwait = 0x00000002;
+constexpr uint64_t kSaSiginfo = 0x00000004;
+constexpr uint64_t kSaRestorer = 0x04000000;
+constexpr uint64_t kSaOnstack = 0x08000000;
+constexpr uint64_t kSaRestart = 0x10000000;
+constexpr uint64_t kSaNodefer = 0x40000000;
+constexpr uint64_t kSaResethand = 0x80000000;
+
+// siginfo_t (asm-generic/siginfo.h, LP64): 128 bytes; the union starts at 16.
+struct Siginfo {
+  int32_t si_signo;
+  int32_t si_errno;
+  int32_t si_code;
+  int32_t pad0;
+  union {
+    struct {  // kill, sigqueue, SIGCHLD
+      int32_t pid;
+      uint32_t uid;
+      int32_t status;  // SIGCHLD: exit status or signal
+      int32_t pad1;
+      int64_t utime;
+      int64_t stime;
+    } proc;
+    struct {  // SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP
+      uint64_t addr;
+    } fault;
+    uint8_t bytes[112];
+  } u;
+};
+static_assert(sizeof(Siginfo) == 128);
+constexpr int32_t kSiUser = 0;
+constexpr int32_t kSiKernel = 0x80;
+constexpr int32_t kSiTkill = -6;
+constexpr int32_t kSegvMaperr = 1;
+constexpr int32_t kSegvAccerr = 2;
+constexpr int32_t kBusAdraln = 1;
+constexpr int32_t kIllIllopc = 1;
+constexpr int32_t kTrapBrkpt = 1;
+constexpr int32_t kFpeFltinv = 7;
+
+// The arm64 signal frame (arch/arm64/include/uapi/asm/sigcontext.h,
+// ucontext.h; arch/arm64/kernel/signal.c struct rt_sigframe).
+struct Sigcontext {
+  uint64_t fault_address;
+  uint64_t regs[31];
+  uint64_t sp;
+  uint64_t pc;
+  uint64_t pstate;
+  uint64_t pad;  // __reserved is 16-byte aligned
+  uint8_t reserved[4096];
+};
+static_assert(offsetof(Sigcontext, reserved) == 288);
+struct Ucontext {
+  uint64_t uc_flags;
+  uint64_t uc_link;
+  Stack uc_stack;
+  uint64_t uc_sigmask;
+  uint8_t unused[1024 / 8 - 8];
+  uint64_t pad;  // uc_mcontext is 16-byte aligned
+  Sigcontext uc_mcontext;
+};
+static_assert(offsetof(Ucontext, uc_mcontext) == 176);
+struct RtSigframe {
+  Siginfo info;
+  Ucontext uc;
+};
+static_assert(sizeof(RtSigframe) == 4688);
+// Records in Sigcontext::reserved: {u32 magic, u32 size} headers; a zero
+// header ends the list.
+constexpr uint32_t kFpsimdMagic = 0x46508001;
+constexpr uint32_t kFpsimdContextSize = 528;  // header, fpsr, fpcr, vregs[32]
+constexpr uint32_t kEsrMagic = 0x45535201;
+constexpr uint32_t kEsrContextSize = 16;
+
+// ---- clone, wait -------------------------------------------------------------
+constexpr uint64_t kCsignal = 0x000000ff;
+constexpr uint64_t kCloneVm = 0x00000100;
+constexpr uint64_t kCloneFs = 0x00000200;
+constexpr uint64_t kCloneFiles = 0x00000400;
+constexpr uint64_t kCloneSighand = 0x00000800;
+constexpr uint64_t kClonePidfd = 0x00001000;
+constexpr uint64_t kClonePtrace = 0x00002000;
+constexpr uint64_t kCloneVfork = 0x00004000;
+constexpr uint64_t kCloneParent = 0x00008000;
+constexpr uint64_t kCloneThread = 0x00010000;
+constexpr uint64_t kCloneSettls = 0x00080000;
+constexpr uint64_t kCloneParentSettid = 0x00100000;
+constexpr uint64_t kCloneChildCleartid = 0x00200000;
+constexpr uint64_t kCloneDetached = 0x00400000;
+constexpr uint64_t kCloneUntraced = 0x00800000;
+constexpr uint64_t kCloneChildSettid = 0x01000000;
+
 
 // ---- mmap (asm-generic/mman-common.h, mman.h) ------------------------------
 constexpr uint32_t kMapShared = 0x01;

@@ -78,9 +78,13 @@ abi::Stat GuestStat(const struct stat& s) {
   return g;
 }
 
+}  // namespace
+
 bool IsSelfExe(const std::string& path) {
   return path == "/proc/self/exe" || path == "/proc/" + std::to_string(getpid()) + "/exe";
 }
+
+namespace {
 
 // Path for a syscall that follows /proc/self/exe to the guest executable.
 int ReadExePath(const UserProcess& p, uint64_t va, std::string* out) {
@@ -463,7 +467,7 @@ static bool FileSyscallNoSigpipe(UserProcess& p, uint64_t nr, const SyscallArgs&
       timespec ht;
       if (a[2] && !GetGuest(p, a[2], &t)) return r = -EFAULT, true;
       ht = timespec{t.tv_sec, t.tv_nsec};
-      // The signal mask argument is ignored: no asynchronous signals.
+      // The signal mask argument is not applied (see README: Signals).
       r = HostResult(ppoll(fds, nfds, a[2] ? &ht : nullptr, nullptr));
       return true;
     }

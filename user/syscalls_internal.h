@@ -21,6 +21,7 @@ bool MemorySyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* r
 bool TimeSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* result);
 bool ProcessSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* result);
 bool SignalSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* result);
+bool ExecSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* result);
 
 // A host call's result as the guest sees it: the value, or -errno.
 inline int64_t HostResult(int64_t r) { return r < 0 ? -static_cast<int64_t>(errno) : r; }
@@ -39,8 +40,11 @@ bool GetGuest(const UserProcess& p, uint64_t va, T* v) {
   return p.mem.CopyFromGuest(v, va, sizeof(T));
 }
 
-// Delivers signal `sig` sent to the process itself (kill, tgkill, abort...):
-// ignored, left pending while blocked, or ends the process with 128 + sig.
+// Generates signal `sig` for the process itself as the kernel does (SIGPIPE
+// on EPIPE): it is acted on when the syscall returns.
 void RaiseSignal(UserProcess& p, int sig);
+
+// True for the guest's view of /proc/self/exe (or /proc/<pid>/exe).
+bool IsSelfExe(const std::string& path);
 
 }  // namespace a64::user

@@ -152,20 +152,6 @@ bool ProcessSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* 
       // Optional kernel features that glibc probes for and does without.
       r = -ENOSYS;
       return true;
-    case kSysWait4:
-    case kSysWaitid:
-      r = -ECHILD;  // there is never a child
-      return true;
-    case kSysClone:
-    case kSysClone3:
-    case kSysExecve:
-    case kSysExecveat: {
-      const char* name = SyscallName(nr);
-      p.WarnOnce(name, std::string(name) +
-                           " is not supported (no threads, child processes or exec yet)");
-      r = -ENOSYS;
-      return true;
-    }
     case kSysUname: {
       abi::Utsname u;
       CopyField(u.sysname, "Linux");

@@ -1,9 +1,13 @@
-// Signal system calls. Dispositions, the mask and the alternate stack are
-// recorded; there is no asynchronous delivery and no signal frame: a signal
-// the process sends itself is ignored, left pending while blocked, or ends
-// the process with status 128 + signal (as a shell reports a signal death).
+// Signal system calls: dispositions (mirrored on the host, see
+// host_signals.h), the mask, the alternate stack, kill/tkill/tgkill,
+// rt_sigsuspend and rt_sigreturn. Delivery itself is in signal_delivery.cc.
+#include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include "user/host_signals.h"
+#include "user/signal_delivery.h"
+#include "user/signal_frame.h"
 #include "user/syscall_numbers.h"
 #include "user/syscalls_internal.h"
 
@@ -13,52 +17,41 @@ namespace {
 
 constexpr int kSigKill = 9;
 constexpr int kSigStop = 19;
-constexpr uint64_t kUnblockable = (uint64_t{1} << (kSigKill - 1)) | (uint64_t{1} << (kSigStop - 1));
 
-bool DefaultIgnored(int sig) {
-  return sig == 17 /*SIGCHLD*/ || sig == 18 /*SIGCONT*/ || sig == 23 /*SIGURG*/ ||
-         sig == 28 /*SIGWINCH*/;
+// kill(2) semantics for a signal aimed at this very process: generated
+// synchronously (delivered when the syscall returns), which keeps
+// self-signals deterministic.
+int64_t SignalSelf(UserProcess& p, int sig, int32_t code) {
+  if (sig != 0) QueueSignal(p, SelfSiginfo(sig, code));
+  return 0;
 }
-bool DefaultStops(int sig) { return sig >= 19 && sig <= 22; }  // STOP, TSTP, TTIN, TTOU
 
-void DeliverPending(UserProcess& p) {
-  uint64_t ready = p.sigpending & ~p.sigmask;
-  for (int sig = 1; sig <= static_cast<int>(abi::kNsig) && ready && !p.exited; ++sig) {
-    const uint64_t bit = uint64_t{1} << (sig - 1);
-    if (!(ready & bit)) continue;
-    p.sigpending &= ~bit;
-    ready &= ~bit;
-    RaiseSignal(p, sig);
+// rt_sigsuspend: waits, with `mask` as the signal mask, for a signal that
+// runs a handler or ends the process.
+int64_t Sigsuspend(UserProcess& p, uint64_t mask) {
+  p.saved_sigmask = p.sigmask;
+  p.has_saved_sigmask = true;
+  p.sigmask = mask & ~kUnblockableSignals;
+  sigset_t all, none, old;
+  sigfillset(&all);
+  sigemptyset(&none);
+  for (;;) {
+    // Host signals are blocked between the check and the wait, so none is
+    // lost; sigsuspend unblocks them atomically.
+    sigprocmask(SIG_BLOCK, &all, &old);
+    TakeHostSignalsInto(p);
+    if (NextHandledSignal(p) != 0 || (p.sigpending & ~p.sigmask)) {
+      sigprocmask(SIG_SETMASK, &old, nullptr);
+      return -EINTR;
+    }
+    sigsuspend(&none);
+    sigprocmask(SIG_SETMASK, &old, nullptr);
   }
 }
-
-bool IsSelf(int64_t pid) { return pid == 0 || pid == getpid(); }
 
 }  // namespace
 
-void RaiseSignal(UserProcess& p, int sig) {
-  const uint64_t bit = uint64_t{1} << (sig - 1);
-  const uint64_t handler = p.sigactions[sig].handler;
-  const bool catchable = !(bit & kUnblockable);
-  if (catchable && handler == abi::kSigIgn) return;
-  if (catchable && (p.sigmask & bit)) {
-    p.sigpending |= bit;
-    return;
-  }
-  if (!catchable || handler == abi::kSigDfl) {
-    if (DefaultIgnored(sig)) return;
-    if (DefaultStops(sig)) {
-      p.WarnOnce("stop-signal", "stop signals are ignored (no job control)");
-      return;
-    }
-    p.Exit(128 + sig);
-    return;
-  }
-  p.WarnOnce("sig-handler", "signal " + std::to_string(sig) +
-                                " has a guest handler, but signal delivery is not implemented; "
-                                "terminating");
-  p.Exit(128 + sig);
-}
+void RaiseSignal(UserProcess& p, int sig) { SignalSelf(p, sig, abi::kSiUser); }
 
 bool SignalSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* result) {
   int64_t& r = *result;
@@ -74,8 +67,9 @@ bool SignalSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* r
       }
       if (a[2] && !PutGuest(p, a[2], p.sigactions[sig])) return r = -EFAULT, true;
       if (a[1]) {
-        act.mask &= ~kUnblockable;
+        act.mask &= ~kUnblockableSignals;
         p.sigactions[sig] = act;
+        SyncHostDisposition(sig, act.handler);
         // Setting SIG_IGN discards a pending instance (POSIX).
         if (act.handler == abi::kSigIgn) p.sigpending &= ~(uint64_t{1} << (sig - 1));
       }
@@ -95,49 +89,77 @@ bool SignalSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* r
         if (how == 0) p.sigmask |= set;        // SIG_BLOCK
         if (how == 1) p.sigmask &= ~set;       // SIG_UNBLOCK
         if (how == 2) p.sigmask = set;         // SIG_SETMASK
-        p.sigmask &= ~kUnblockable;
-        DeliverPending(p);
+        p.sigmask &= ~kUnblockableSignals;
+        // Newly unblocked pending signals are delivered on return.
       }
       r = 0;
       return true;
     }
     case kSysRtSigpending:
       if (a[1] != 8) return r = -EINVAL, true;
+      TakeHostSignalsInto(p);
       r = PutGuest(p, a[0], p.sigpending & p.sigmask) ? 0 : -EFAULT;
+      return true;
+    case kSysRtSigsuspend: {
+      if (a[1] != 8) return r = -EINVAL, true;
+      uint64_t mask;
+      if (!GetGuest(p, a[0], &mask)) return r = -EFAULT, true;
+      r = Sigsuspend(p, mask);
+      return true;
+    }
+    case kSysRtSigreturn:
+      r = static_cast<int64_t>(SigReturn(p));
       return true;
     case kSysSigaltstack: {
       abi::Stack ss;
       if (a[0] && !GetGuest(p, a[0], &ss)) return r = -EFAULT, true;
-      if (a[1] && !PutGuest(p, a[1], p.sigaltstack)) return r = -EFAULT, true;
+      if (a[1]) {
+        abi::Stack old = p.sigaltstack;
+        old.ss_flags = AltStackFlags(p, p.cpu.st.sp) | (p.sigaltstack.ss_flags & abi::kSsAutodisarm);
+        if (old.ss_size == 0) old = abi::Stack{0, abi::kSsDisable, 0, 0};
+        if (!PutGuest(p, a[1], old)) return r = -EFAULT, true;
+      }
       if (a[0]) {
-        if (ss.ss_flags & ~abi::kSsDisable) return r = -EINVAL, true;
-        if (!(ss.ss_flags & abi::kSsDisable) && ss.ss_size < abi::kMinSigstksz)
-          return r = -ENOMEM, true;
-        p.sigaltstack = ss;
+        // do_sigaltstack: no change while running on the alternate stack.
+        if (AltStackFlags(p, p.cpu.st.sp) == abi::kSsOnstack) return r = -EPERM, true;
+        const int32_t mode = ss.ss_flags & ~abi::kSsAutodisarm;
+        if (mode != 0 && mode != abi::kSsDisable && mode != abi::kSsOnstack)
+          return r = -EINVAL, true;
+        if (mode == abi::kSsDisable) {
+          p.sigaltstack = abi::Stack{0, abi::kSsDisable, 0, 0};
+        } else {
+          if (ss.ss_size < abi::kMinSigstksz) return r = -ENOMEM, true;
+          p.sigaltstack = abi::Stack{ss.ss_sp, ss.ss_flags & abi::kSsAutodisarm, 0, ss.ss_size};
+        }
       }
       r = 0;
       return true;
     }
-    case kSysKill:
-    case kSysTkill:
-    case kSysTgkill: {
-      int64_t target;
-      int sig;
-      if (nr == kSysTgkill) {
-        if (static_cast<int>(a[0]) != getpid()) return r = -ESRCH, true;
-        target = static_cast<int>(a[1]);
-        sig = a.Int(2);
-      } else {
-        target = static_cast<int>(a[0]);
-        sig = a.Int(1);
-      }
+    case kSysKill: {
+      const int pid = a.Int(0), sig = a.Int(1);
       if (sig < 0 || sig > static_cast<int>(abi::kNsig)) return r = -EINVAL, true;
-      if (nr == kSysKill ? !IsSelf(target) : target != getpid()) {
-        // Signals to other host processes are refused.
-        return r = nr == kSysKill ? -EPERM : -ESRCH, true;
+      // Another process (or a group, which may include this one: the host
+      // delivers our copy through the host dispositions).
+      r = pid == getpid() ? SignalSelf(p, sig, abi::kSiUser) : HostResult(kill(pid, sig));
+      return true;
+    }
+    case kSysTkill: {
+      const int tid = a.Int(0), sig = a.Int(1);
+      if (sig < 0 || sig > static_cast<int>(abi::kNsig)) return r = -EINVAL, true;
+      if (tid <= 0) return r = -EINVAL, true;
+      r = tid == getpid() ? SignalSelf(p, sig, abi::kSiTkill)
+                          : HostResult(syscall(SYS_tkill, tid, sig));
+      return true;
+    }
+    case kSysTgkill: {
+      const int tgid = a.Int(0), tid = a.Int(1), sig = a.Int(2);
+      if (sig < 0 || sig > static_cast<int>(abi::kNsig)) return r = -EINVAL, true;
+      if (tgid <= 0 || tid <= 0) return r = -EINVAL, true;
+      if (tgid == getpid()) {
+        r = tid == getpid() ? SignalSelf(p, sig, abi::kSiTkill) : -ESRCH;  // one thread
+      } else {
+        r = HostResult(syscall(SYS_tgkill, tgid, tid, sig));
       }
-      r = 0;
-      if (sig != 0) RaiseSignal(p, sig);
       return true;
     }
     default:

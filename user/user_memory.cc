@@ -156,6 +156,15 @@ void UserMemory::Unmap(uint64_t va, uint64_t len) {
     if (Flags(p)) SetFlags(p, 0);
 }
 
+void UserMemory::UnmapAll() {
+  if (!host_base_) return;
+  mmap(host_base_, kGuestVaLimit, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+       -1, 0);
+  for (auto& leaf : leaves_) leaf.reset();
+  std::fill(leaf_count_.begin(), leaf_count_.end(), 0);
+  InvalidateCaches();
+}
+
 bool UserMemory::Protect(uint64_t va, uint64_t len, uint8_t prot) {
   if (!IsMapped(va, len)) return false;
   for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p)

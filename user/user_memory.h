@@ -61,6 +61,8 @@ class UserMemory final : public GuestMemory {
   bool Map(uint64_t va, uint64_t len, uint8_t flags);
   // Unmaps every page in the range (mapped or not).
   void Unmap(uint64_t va, uint64_t len);
+  // Unmaps the whole address space (execve).
+  void UnmapAll();
   // Sets the protection of [va, va+len); false (nothing changed) if some page
   // in the range is unmapped.
   bool Protect(uint64_t va, uint64_t len, uint8_t prot);

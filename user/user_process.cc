@@ -1,6 +1,7 @@
 #include "user/user_process.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,7 +14,9 @@
 #include <cstring>
 
 #include "frontend/disasm/disassembler.h"
+#include "user/host_signals.h"
 #include "user/initial_stack.h"
+#include "user/signal_delivery.h"
 #include "user/syscalls.h"
 
 namespace a64::user {
@@ -21,7 +24,9 @@ namespace a64::user {
 namespace {
 
 constexpr uint64_t kMaxElfSize = 1ull << 30;
-constexpr uint64_t kRunChunk = 1ull << 24;  // instructions per Interpreter::Run call
+// Instructions per Interpreter::Run call: also the latency of asynchronous
+// (host) signals.
+constexpr uint64_t kRunChunk = 1ull << 20;
 
 bool ReadWholeFile(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -74,18 +79,43 @@ void UserProcess::WarnOnce(const std::string& key, const std::string& message) {
   std::fprintf(stderr, "a64sim: %s\n", message.c_str());
 }
 
+bool UserProcess::ReadProgram(const std::string& path, std::vector<uint8_t>* file,
+                              ElfImage* image, std::string* error) {
+  return ReadWholeFile(path, file, error) && ParseElf(*file, image, error);
+}
+
 bool UserProcess::Load(std::string* error) {
   if (!mem.ok()) {
     *error = "cannot reserve the guest address space";
     return false;
   }
   std::vector<uint8_t> file;
-  if (!ReadWholeFile(options_.elf_path, &file, error)) return false;
   ElfImage image;
-  if (!ParseElf(file, &image, error) || !MapElf(file, image, mem, error)) return false;
+  if (!ReadProgram(options_.elf_path, &file, &image, error)) return false;
+  for (unsigned i = 0; i < abi::kRlimNlimits; ++i) {
+    rlimit h;
+    if (getrlimit(static_cast<__rlimit_resource>(i), &h) == 0)
+      rlimits[i] = abi::Rlimit{h.rlim_cur == RLIM_INFINITY ? abi::kRlimInfinity : h.rlim_cur,
+                               h.rlim_max == RLIM_INFINITY ? abi::kRlimInfinity : h.rlim_max};
+    else
+      rlimits[i] = abi::Rlimit{abi::kRlimInfinity, abi::kRlimInfinity};
+  }
+  rlimits[abi::kRlimitStack].rlim_cur = kStackSize;  // the stack we mapped
+  // Dispositions inherited from the host (a parent that ignores SIGINT...).
+  for (int sig = 1; sig <= static_cast<int>(abi::kNsig); ++sig) {
+    struct sigaction h;
+    if (sig != SIGPIPE && sigaction(sig, nullptr, &h) == 0 && h.sa_handler == SIG_IGN)
+      sigactions[sig].handler = abi::kSigIgn;
+  }
+  return StartImage(file, image, options_.elf_path, options_.argv, options_.envp, error);
+}
 
+bool UserProcess::StartImage(const std::vector<uint8_t>& file, const ElfImage& image,
+                             const std::string& path, const std::vector<std::string>& argv,
+                             const std::vector<std::string>& envp, std::string* error) {
+  if (!MapElf(file, image, mem, error)) return false;
   char resolved[PATH_MAX];
-  exe_path = realpath(options_.elf_path.c_str(), resolved) ? resolved : options_.elf_path;
+  exe_path = realpath(path.c_str(), resolved) ? resolved : path;
   brk_start = brk = image.end;
 
   const uint8_t stack_prot = kProtRead | kProtWrite | (image.exec_stack ? kProtExec : 0);
@@ -94,9 +124,9 @@ bool UserProcess::Load(std::string* error) {
     return false;
   }
   InitialStackInput in;
-  in.argv = options_.argv;
-  in.envp = options_.envp;
-  in.execfn = options_.elf_path;
+  in.argv = argv;
+  in.envp = envp;
+  in.execfn = path;
   random.Fill(in.random.data(), in.random.size());
   in.uid = getuid();
   in.euid = geteuid();
@@ -111,69 +141,114 @@ bool UserProcess::Load(std::string* error) {
   cpu.st = CpuState{};
   cpu.st.sp = sp;
   cpu.st.pc = image.entry;
-
-  for (unsigned i = 0; i < abi::kRlimNlimits; ++i) {
-    rlimit h;
-    if (getrlimit(static_cast<__rlimit_resource>(i), &h) == 0)
-      rlimits[i] = abi::Rlimit{h.rlim_cur == RLIM_INFINITY ? abi::kRlimInfinity : h.rlim_cur,
-                               h.rlim_max == RLIM_INFINITY ? abi::kRlimInfinity : h.rlim_max};
-    else
-      rlimits[i] = abi::Rlimit{abi::kRlimInfinity, abi::kRlimInfinity};
-  }
-  rlimits[abi::kRlimitStack].rlim_cur = kStackSize;  // the stack we mapped
-  const std::string base = options_.elf_path.substr(options_.elf_path.rfind('/') + 1);
+  const std::string base = path.substr(path.rfind('/') + 1);
+  std::memset(comm, 0, sizeof(comm));
   std::strncpy(comm, base.c_str(), sizeof(comm) - 1);
   return true;
 }
 
-int UserProcess::HandleException() {
+int UserProcess::HandleFault() {
   const PendingException& e = cpu.exc;
   const uint64_t pc = cpu.st.pc;
+  abi::Siginfo info{};
+  uint64_t fault_address = 0;
   switch (e.ec) {
-    case ExceptionClass::kSvc64:
-      // Linux ignores the SVC immediate.
-      DoSyscall(*this);
-      return exited ? exit_status : -1;
+    case ExceptionClass::kUnknown:
+      info.si_signo = SIGILL;
+      info.si_code = abi::kIllIllopc;
+      info.u.fault.addr = pc;
+      break;
+    case ExceptionClass::kDataAbortLower:
+    case ExceptionClass::kDataAbortSame:
+    case ExceptionClass::kInstAbortLower:
+    case ExceptionClass::kInstAbortSame:
+      fault_address = e.far;
+      info.u.fault.addr = e.far;
+      if (e.fault == FaultKind::kAlignment) {
+        info.si_signo = SIGBUS;
+        info.si_code = abi::kBusAdraln;
+      } else {
+        info.si_signo = SIGSEGV;
+        info.si_code = e.fault == FaultKind::kPermission ? abi::kSegvAccerr : abi::kSegvMaperr;
+      }
+      break;
+    case ExceptionClass::kPcAlignment:
+    case ExceptionClass::kSpAlignment:
+      info.si_signo = SIGBUS;
+      info.si_code = abi::kBusAdraln;
+      info.u.fault.addr = e.ec == ExceptionClass::kPcAlignment ? pc : cpu.st.sp;
+      fault_address = info.u.fault.addr;
+      break;
+    case ExceptionClass::kBrk64:
+      info.si_signo = SIGTRAP;
+      info.si_code = abi::kTrapBrkpt;
+      info.u.fault.addr = pc;
+      break;
+    case ExceptionClass::kFpException64:
+      info.si_signo = SIGFPE;
+      info.si_code = abi::kFpeFltinv;
+      info.u.fault.addr = pc;
+      break;
+    default:
+      info.si_signo = SIGILL;
+      info.si_code = abi::kIllIllopc;
+      info.u.fault.addr = pc;
+      break;
+  }
+  if (DeliverFault(*this, info, fault_address)) return -1;
+  // The process dies of the signal: say why on stderr.
+  switch (e.ec) {
     case ExceptionClass::kUnknown: {
       uint32_t word = 0;
       uint64_t fva;
       mem.Read(pc, &word, 4, AccessType::kFetch, &fva);
       std::fprintf(stderr, "a64sim: UNDEFINED instruction at PC %s: word 0x%08x (%s)\n",
                    Hex(pc).c_str(), word, Disassemble(word, pc).c_str());
-      return kExitSigill;
+      break;
     }
     case ExceptionClass::kDataAbortLower:
     case ExceptionClass::kDataAbortSame:
     case ExceptionClass::kInstAbortLower:
     case ExceptionClass::kInstAbortSame:
-      if (e.fault == FaultKind::kAlignment) {
+      if (e.fault == FaultKind::kAlignment)
         std::fprintf(stderr, "a64sim: bus error (alignment) at %s (pc %s)\n", Hex(e.far).c_str(),
                      Hex(pc).c_str());
-        return kExitSigbus;
-      }
-      std::fprintf(stderr, "a64sim: segmentation fault at %s (pc %s)\n", Hex(e.far).c_str(),
-                   Hex(pc).c_str());
-      return kExitSigsegv;
+      else
+        std::fprintf(stderr, "a64sim: segmentation fault at %s (pc %s)\n", Hex(e.far).c_str(),
+                     Hex(pc).c_str());
+      break;
     case ExceptionClass::kPcAlignment:
     case ExceptionClass::kSpAlignment:
       std::fprintf(stderr, "a64sim: bus error (%s alignment) at pc %s\n",
                    e.ec == ExceptionClass::kPcAlignment ? "PC" : "SP", Hex(pc).c_str());
-      return kExitSigbus;
+      break;
     case ExceptionClass::kBrk64:
       std::fprintf(stderr, "a64sim: trace/breakpoint trap (BRK #0x%x) at pc %s\n", e.iss & 0xffff,
                    Hex(pc).c_str());
-      return kExitSigtrap;
+      break;
     case ExceptionClass::kFpException64:
       std::fprintf(stderr, "a64sim: floating-point exception at pc %s\n", Hex(pc).c_str());
-      return kExitSigfpe;
+      break;
+    default:
+      std::fprintf(stderr, "a64sim: illegal instruction (exception class 0x%02x) at pc %s\n",
+                   static_cast<unsigned>(e.ec), Hex(pc).c_str());
+      break;
+  }
+  return exit_status;
+}
+
+int UserProcess::HandleException() {
+  switch (cpu.exc.ec) {
+    case ExceptionClass::kSvc64:
+      // Linux ignores the SVC immediate.
+      DoSyscall(*this);
+      return exited ? exit_status : -1;
     case ExceptionClass::kWfx:
       // Linux does not trap WFI/WFE at EL0: they complete (as hints here).
       cpu.st.pc += 4;
       return -1;
     default:
-      std::fprintf(stderr, "a64sim: illegal instruction (exception class 0x%02x) at pc %s\n",
-                   static_cast<unsigned>(e.ec), Hex(pc).c_str());
-      return kExitSigill;
+      return HandleFault();
   }
 }
 
@@ -193,6 +268,12 @@ int UserProcess::Run() {
       budget = std::min(budget, left);
     }
     if (interp.Run(cpu, budget) == StopReason::kException) status = HandleException();
+    if (status < 0 && HostSignalsPending()) {
+      // Asynchronous signals from the host, taken at a chunk boundary.
+      TakeHostSignalsInto(*this);
+      DeliverSignals(*this);
+      if (exited) status = exit_status;
+    }
   }
   if (options_.stats) {
     const double secs =
@@ -202,6 +283,9 @@ int UserProcess::Run() {
                  static_cast<unsigned long long>(interp.retired()), secs,
                  secs > 0 ? n / secs / 1e6 : 0.0);
   }
+  // A guest that dies of a signal makes the host process die of it, so that
+  // a parent's wait sees WIFSIGNALED (a shell still reports 128 + signal).
+  if (term_signal != 0 && status == exit_status) DieBySignal(term_signal);
   return status;
 }
 

@@ -1,8 +1,9 @@
 #!/bin/bash
 # End-to-end tests of `a64sim user` on small guest programs.
 # Args: a64sim hello_asm faults_asm syscalls_prog syscalls_prog_pie dynamic_prog
+#       process_prog
 set -u
-SIM=$1 HELLO=$2 FAULTS=$3 PROG=$4 PROG_PIE=$5 DYN=$6
+SIM=$1 HELLO=$2 FAULTS=$3 PROG=$4 PROG_PIE=$5 DYN=$6 PROC=$7
 pass=0 fail=0
 T=${TEST_TMPDIR:-$(mktemp -d)}
 
@@ -54,6 +55,27 @@ else
   fail=$((fail + 1))
   echo "FAIL determinism: $(cat "$T/e1") / $(cat "$T/e2") / $(cat "$T/e3")"
 fi
+
+# Processes and signals: the transcripts must equal qemu-aarch64's.
+for mode in signals fork; do
+  if command -v qemu-aarch64 >/dev/null; then
+    qemu-aarch64 "$PROC" "$mode" >"$T/$mode.ref" 2>/dev/null
+  else
+    echo "FAIL $mode: qemu-aarch64 not found"
+  fi
+  timeout 60 "$SIM" user "$PROC" "$mode" >"$T/$mode.sim" 2>"$T/$mode.err"
+  if [[ $? -eq 0 && -s $T/$mode.ref ]] && cmp -s "$T/$mode.ref" "$T/$mode.sim"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL process $mode:"
+    diff "$T/$mode.ref" "$T/$mode.sim" | head -10
+    head -5 "$T/$mode.err"
+  fi
+done
+mkdir -p "$T/exec"
+expect exec 0 '^exec: 0 failures$' EMPTY -- timeout 60 "$SIM" user "$PROC" exec "$T/exec"
+expect thread 0 '' 'clone: threads .* are not supported' -- "$SIM" user "$PROC" thread
 
 echo "$pass passed, $fail failed"
 [[ $fail -eq 0 ]]

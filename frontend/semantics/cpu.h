@@ -2,6 +2,7 @@
 // memory of the current translation regime, and the exclusives monitor.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 
@@ -26,6 +27,9 @@ struct Cpu {
   ExclusiveMonitor monitor;
   uint64_t icount = 0;   // instructions retired since reset
   PendingException exc;  // set when an ExecFn returns kException
+  // System-register / system-instruction encodings (insn bits 20:5) already
+  // logged as unimplemented (frontend/semantics/branch_system).
+  std::bitset<1u << 16> reported_sysregs;
 };
 
 enum class ExecStatus : uint8_t {

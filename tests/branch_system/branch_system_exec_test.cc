@@ -117,11 +117,19 @@ TEST_F(BranchSystemExec, UndefinedAtEl0) {
   ExpectUndefined(0xd4400000);  // hlt #0
   ExpectUndefined(0xd69f03e0);  // eret
   ExpectUndefined(0xd65f0bff);  // retaa (no FEAT_PAuth)
-  ExpectUndefined(0xd50342df);  // msr DAIFSet, #2
   ExpectUndefined(0xd5380001);  // mrs x1, MIDR_EL1
   ExpectUndefined(0xd51bd060);  // msr TPIDRRO_EL0, x0
   ExpectUndefined(0xd5087620);  // dc ivac, x0
   ExpectUndefined(0xd5280000);  // sysl x0, #0, c0, c0, #0
+}
+
+// Linux runs EL0 with SCTLR_EL1.UMA == 0: DAIFSet at EL0 traps to EL1 with EC
+// 0x18 (ISS Op0 = 0, Op2 = 6, Op1 = 3, CRn = 4, Rt = 31, CRm = 2, write).
+TEST_F(BranchSystemExec, DaifSetTrapsAtEl0) {
+  EXPECT_EQ(RunOne(0xd50342df), StopReason::kException);  // msr DAIFSet, #2
+  EXPECT_EQ(m.cpu.exc.ec, ExceptionClass::kSysReg);
+  EXPECT_EQ(m.cpu.exc.iss, 6u << 17 | 3u << 14 | 4u << 10 | 31u << 5 | 2u << 1);
+  EXPECT_EQ(m.cpu.st.pc, kBase);
 }
 
 TEST_F(BranchSystemExec, HintsAreNops) {

@@ -1,7 +1,7 @@
 // BR, BLR, RET (ARM ARM C6.2). The pointer-authentication forms (BRAA, BLRAAZ,
 // RETAA, ...) are not registered and so are UNDEFINED: ARM ARM C6.2 BRAA etc.
 // decode with "if !HavePACExt() then UNDEFINED" and this PE does not implement
-// FEAT_PAuth. ERET, ERETAA/AB (UNDEFINED at EL0, ARM ARM C6.2 ERET) and DRPS
+// FEAT_PAuth. ERETAA/AB (FEAT_PAuth too; ERET is exception_return.cc) and DRPS
 // (UNDEFINED when not in Debug state) are not registered either.
 #include "frontend/bits.h"
 #include "frontend/semantics/branch_system/branch_target.h"

@@ -1,7 +1,8 @@
-// Exception generation (ARM ARM C6.2 SVC, HVC, SMC, BRK). Each returns
-// kException with the ESR_ELx class and ISS the exception entry will report;
-// the caller takes the exception (and, for SVC/HVC/SMC, whose preferred return
-// address is the next instruction, advances PC: see ExceptionRetiresInstruction).
+// Exception generation (ARM ARM C6.2 SVC, HVC, SMC, BRK). SVC and BRK return
+// kException with the ESR_ELx class and ISS the exception entry will report
+// (EC 0x15 for SVC from EL0 and EL1 alike); the caller takes the exception
+// (and, for SVC, whose preferred return address is the next instruction,
+// advances PC: see ExceptionRetiresInstruction).
 //
 // Not registered, hence UNDEFINED: HLT (ARM ARM C6.2 HLT: UNDEFINED unless
 // halting is allowed, EDSCR.HDE == 1 with an external debugger, which this
@@ -24,19 +25,17 @@ ExecStatus Raise(Cpu& cpu, ExceptionClass ec, uint32_t insn) {
 // SVC #imm16: AArch64.CallSupervisor(imm16), permitted at every EL.
 ExecStatus ExecSVC(Cpu& cpu, uint32_t insn) { return Raise(cpu, ExceptionClass::kSvc64, insn); }
 
-// HVC #imm16: "if !HaveEL(EL2) || PSTATE.EL == EL0 then UNDEFINED". At EL1 and
-// above it also needs HCR_EL2.HCD / SCR_EL3.HCE checks, which belong to the
-// full-system model; today only EL0 exists, so this is always UNDEFINED.
-ExecStatus ExecHVC(Cpu& cpu, uint32_t insn) {
+// HVC #imm16 and SMC #imm16: "if !HaveEL(EL2) || PSTATE.EL == EL0 then
+// UNDEFINED" (SMC: EL3). This PE has neither EL2 nor EL3, so at EL1 they are
+// the firmware conduit: when the platform's firmware (PSCI, SMCCC) handles
+// the call it completes like an instruction (the firmware wrote X0..X3);
+// otherwise it is UNDEFINED as the architecture says.
+template <bool kSmc>
+ExecStatus ExecFirmwareCall(Cpu& cpu, uint32_t insn) {
   if (CurrentEL(cpu) == 0) return Undefined(cpu);
-  return Raise(cpu, ExceptionClass::kHvc64, insn);
-}
-
-// SMC #imm16: "if !HaveEL(EL3) || PSTATE.EL == EL0 then UNDEFINED" (plus
-// SCR_EL3.SMD and HCR_EL2.TSC at EL1, for the full-system model).
-ExecStatus ExecSMC(Cpu& cpu, uint32_t insn) {
-  if (CurrentEL(cpu) == 0) return Undefined(cpu);
-  return Raise(cpu, ExceptionClass::kSmc64, insn);
+  if (cpu.platform && cpu.platform->FirmwareCall(cpu, kSmc, static_cast<uint16_t>(Bits(insn, 20, 5))))
+    return ExecStatus::kNext;
+  return Undefined(cpu);
 }
 
 // BRK #imm16: AArch64.SoftwareBreakpoint(imm16); the preferred return address
@@ -47,8 +46,8 @@ ExecStatus ExecBRK(Cpu& cpu, uint32_t insn) { return Raise(cpu, ExceptionClass::
 
 void RegisterExceptionGeneration(ExecTable& t) {
   t.Set(Op::SVC_EX_exception, &ExecSVC);
-  t.Set(Op::HVC_EX_exception, &ExecHVC);
-  t.Set(Op::SMC_EX_exception, &ExecSMC);
+  t.Set(Op::HVC_EX_exception, &ExecFirmwareCall<false>);
+  t.Set(Op::SMC_EX_exception, &ExecFirmwareCall<true>);
   t.Set(Op::BRK_EX_exception, &ExecBRK);
 }
 

@@ -1,5 +1,6 @@
 // Hints and barriers (ARM ARM C6.2). On this model most of them have no
 // architecturally visible effect; each registration says why.
+#include "frontend/semantics/branch_system/system_traps.h"
 #include "frontend/semantics/dispatch.h"
 
 namespace a64 {
@@ -15,6 +16,22 @@ ExecStatus ExecCLREX(Cpu& cpu, uint32_t) {
   return ExecStatus::kNext;
 }
 
+// WFI, WFE (ARM ARM C6.2 WFI, WFE; D1.16 "Mechanisms for entering a
+// low-power state"): complete and let the PE wait (kWait) for an interrupt or
+// event; the run loop decides whether to sleep. At EL0 with SCTLR_EL1.nTWI
+// (nTWE) == 0 they trap to EL1 with EC 0x01, ISS CV = 1, COND = 0b1110, TI =
+// 0 for WFI, 1 for WFE (D17.2.37). The ARM ARM traps only when the
+// instruction would have entered the low-power state; this model cannot see
+// a pending interrupt or the Event Register here and always traps, which
+// differs only when a wake-up was already pending.
+template <bool kWfe>
+ExecStatus ExecWaitFor(Cpu& cpu, uint32_t) {
+  const uint64_t no_trap = kWfe ? kSctlrNTwe : kSctlrNTwi;
+  if (cpu.st.pstate.el == 0 && !(EffectiveSctlr(cpu) & no_trap))
+    return RaiseSync(cpu, ExceptionClass::kWfx, kIssCvCondAl | (kWfe ? 1u : 0u));
+  return ExecStatus::kWait;
+}
+
 }  // namespace
 
 void RegisterHintsAndBarriers(ExecTable& t) {
@@ -27,17 +44,11 @@ void RegisterHintsAndBarriers(ExecTable& t) {
   // YIELD only signals that the thread could be swapped out: no effect on a
   // model that runs one PE.
   t.Set(Op::YIELD_HI_hints, &ExecNoEffect);
-  // WFE, WFI: "wake-up events can occur at any time" and a WFI/WFE may
-  // complete immediately (ARM ARM D1 "Wait for Event" / "Wait for
-  // Interrupt", C6.2 WFE, WFI: the PE may leave the low-power state for an
-  // IMPLEMENTATION DEFINED reason), so completing at
-  // once is a valid implementation for a single PE. At EL0 they are not
-  // trapped because Linux sets SCTLR_EL1.nTWE = nTWI = 1; the trap belongs to
-  // the full-system model.
-  t.Set(Op::WFE_HI_hints, &ExecNoEffect);
-  t.Set(Op::WFI_HI_hints, &ExecNoEffect);
-  // SEV, SEVL: set the Event Register of PEs (this one for SEVL); with WFE
-  // always completing at once the Event Register is never observed.
+  t.Set(Op::WFE_HI_hints, &ExecWaitFor<true>);
+  t.Set(Op::WFI_HI_hints, &ExecWaitFor<false>);
+  // SEV, SEVL: set the Event Register of PEs (this one for SEVL). A single
+  // PE whose WFE may always complete does not need the Event Register: a
+  // WFE after SEVL completes, as the architecture requires.
   t.Set(Op::SEV_HI_hints, &ExecNoEffect);
   t.Set(Op::SEVL_HI_hints, &ExecNoEffect);
   // DGH: "If FEAT_DGH is not implemented, this instruction executes as a NOP".

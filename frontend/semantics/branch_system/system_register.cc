@@ -1,105 +1,88 @@
-// MRS, MSR (register) and SYS at EL0 (ARM ARM C5.2-C5.3, C6.2 MRS/MSR/SYS).
-// Only the registers and operations EL0 can use under Linux's SCTLR_EL1
-// settings (UCT = 1: CTR_EL0 readable; DZE = 1: DC ZVA allowed; UCI = 1: DC
-// CVAC/CVAU/CIVAC and IC IVAU allowed) are implemented. Any other access is
-// UNDEFINED here; the full-system model will add the EL1+ registers and the
-// traps to EL1 (EC 0x18) that the SCTLR_EL1 controls select.
-//
-// MSR (immediate) and SYSL are not registered: MSR SPSel/PAN/UAO are
-// UNDEFINED at EL0 ("if PSTATE.EL == EL0 then UNDEFINED"), MSR DAIFSet/DAIFClr
-// at EL0 trap to EL1 unless SCTLR_EL1.UMA == 1 (Linux leaves it 0), and no
-// SYSL operation is defined.
+// MRS and MSR (register) (ARM ARM C6.2 MRS, MSR (register)): every access goes
+// through the system-register table (sysreg_table.cc), which says whether the
+// current Exception level may make it, traps it to EL1 (EC 0x18, or 0x07 for
+// FPCR/FPSR), or makes it UNDEFINED. An encoding the table does not list is
+// UNDEFINED and reported once.
+#include <cstdio>
+
 #include "frontend/bits.h"
-#include "frontend/disasm/formatters_branch_system.h"  // SysRegEncoding
-#include "frontend/semantics/dispatch.h"
+#include "frontend/disasm/formatters_branch_system.h"
+#include "frontend/semantics/branch_system/sysreg_table.h"
 #include "frontend/semantics/branch_system/system_state.h"
+#include "frontend/semantics/branch_system/system_traps.h"
+#include "frontend/semantics/dispatch.h"
 
 namespace a64 {
 
+void ReportUnimplementedSystemAccess(Cpu& cpu, uint32_t insn) {
+  const unsigned enc = Bits(insn, 20, 5);
+  // op0 == 0 is the hint/barrier/PSTATE space: an MSR there that no other
+  // encoding claims is simply unallocated, not a missing register.
+  if (Bits(insn, 20, 19) == 0 || cpu.reported_sysregs.test(enc)) return;
+  cpu.reported_sysregs.set(enc);
+  const bool read = Bits(insn, 21, 21);
+  const char* what = Bits(insn, 20, 19) == 1 ? (read ? "SYSL" : "SYS") : (read ? "MRS" : "MSR");
+  std::fprintf(stderr,
+               "a64sim: %s of unimplemented system register/operation %s "
+               "(op0/op1/CRn/CRm/op2 = %u/%u/%u/%u/%u) at EL%u, pc 0x%llx: UNDEFINED\n",
+               what, SysRegText(static_cast<uint16_t>(enc), read).c_str(), Bits(insn, 20, 19),
+               Bits(insn, 18, 16), Bits(insn, 15, 12), Bits(insn, 11, 8), Bits(insn, 7, 5),
+               CurrentEL(cpu), static_cast<unsigned long long>(cpu.st.pc));
+}
+
+ExecStatus CheckSysRegGate(Cpu& cpu, SysRegGate gate, uint32_t insn) {
+  auto require = [&](bool enabled) { return enabled ? ExecStatus::kNext : SysRegTrap(cpu, insn); };
+  const uint64_t sctlr = EffectiveSctlr(cpu), cntkctl = EffectiveCntkctl(cpu);
+  switch (gate) {
+    case SysRegGate::kUndefined: return Undefined(cpu);
+    case SysRegGate::kAllowed: return ExecStatus::kNext;
+    case SysRegGate::kSctlrUct: return require(sctlr & kSctlrUct);
+    case SysRegGate::kSctlrUma: return require(sctlr & kSctlrUma);
+    case SysRegGate::kSctlrDze: return require(sctlr & kSctlrDze);
+    case SysRegGate::kSctlrUci: return require(sctlr & kSctlrUci);
+    case SysRegGate::kCpacrFpenEl0:
+      return (EffectiveCpacr(cpu) & kCpacrFpen) == kCpacrFpen ? ExecStatus::kNext : FpAccessTrap(cpu);
+    case SysRegGate::kCpacrFpenEl1:
+      return (EffectiveCpacr(cpu) & kCpacrFpenEl1) ? ExecStatus::kNext : FpAccessTrap(cpu);
+    case SysRegGate::kCntkctlPct: return require(cntkctl & kCntkctlEl0Pcten);
+    case SysRegGate::kCntkctlVct: return require(cntkctl & kCntkctlEl0Vcten);
+    case SysRegGate::kCntkctlAnyCt: return require(cntkctl & (kCntkctlEl0Pcten | kCntkctlEl0Vcten));
+    case SysRegGate::kCntkctlPt: return require(cntkctl & kCntkctlEl0Pten);
+    case SysRegGate::kCntkctlVt: return require(cntkctl & kCntkctlEl0Vten);
+    case SysRegGate::kSpSel: return cpu.st.pstate.sp ? ExecStatus::kNext : Undefined(cpu);
+  }
+  return Undefined(cpu);
+}
+
 namespace {
 
-constexpr uint16_t kNZCV = SysRegEncoding(3, 3, 4, 2, 0);
-constexpr uint16_t kFPCR = SysRegEncoding(3, 3, 4, 4, 0);
-constexpr uint16_t kFPSR = SysRegEncoding(3, 3, 4, 4, 1);
-constexpr uint16_t kCTR_EL0 = SysRegEncoding(3, 3, 0, 0, 1);
-constexpr uint16_t kDCZID_EL0 = SysRegEncoding(3, 3, 0, 0, 7);
-constexpr uint16_t kTPIDR_EL0 = SysRegEncoding(3, 3, 13, 0, 2);
-constexpr uint16_t kTPIDRRO_EL0 = SysRegEncoding(3, 3, 13, 0, 3);
+// The row an MRS/MSR names, or nullptr (reported) when it is not implemented.
+const SysRegRow* RowOf(Cpu& cpu, uint32_t insn) {
+  const SysRegRow* row = FindSysReg(static_cast<uint16_t>(Bits(insn, 20, 5)));
+  if (row && (!row->needs_platform || cpu.platform)) return row;
+  ReportUnimplementedSystemAccess(cpu, insn);
+  return nullptr;
+}
 
 // MRS Xt, <systemreg>
 ExecStatus ExecMRS(Cpu& cpu, uint32_t insn) {
-  const unsigned t = Bits(insn, 4, 0);
-  uint64_t value;
-  switch (Bits(insn, 20, 5)) {
-    case kNZCV: value = cpu.st.nzcv & kNzcvMask; break;
-    case kFPCR: value = cpu.st.fpcr & kFpcrWritable; break;
-    case kFPSR: value = cpu.st.fpsr & kFpsrWritable; break;
-    case kCTR_EL0: value = kCtrEl0; break;
-    case kDCZID_EL0: value = kDczidEl0; break;
-    case kTPIDR_EL0: value = cpu.st.tpidr_el0; break;
-    case kTPIDRRO_EL0: value = cpu.st.tpidrro_el0; break;
-    default: return Undefined(cpu);
-  }
-  WriteX(cpu, t, value);
+  const SysRegRow* row = RowOf(cpu, insn);
+  if (!row) return Undefined(cpu);
+  const ExecStatus s = CheckSysRegGate(cpu, CurrentEL(cpu) == 0 ? row->el0_read : row->el1_read, insn);
+  if (s != ExecStatus::kNext) return s;
+  WriteX(cpu, Bits(insn, 4, 0), ReadSysReg(cpu, *row));
   return ExecStatus::kNext;
 }
 
-// MSR <systemreg>, Xt. Writes to RES0 bits are ignored (they read as zero).
-// CTR_EL0, DCZID_EL0 are read-only and TPIDRRO_EL0 is read-only at EL0: MSR
-// to them is UNDEFINED.
+// MSR <systemreg>, Xt. The table's RES0/RES1 masks apply to the value.
 ExecStatus ExecMSR(Cpu& cpu, uint32_t insn) {
-  const uint64_t value = ReadX(cpu, Bits(insn, 4, 0));
-  switch (Bits(insn, 20, 5)) {
-    case kNZCV: cpu.st.nzcv = static_cast<uint32_t>(value) & kNzcvMask; break;
-    case kFPCR: cpu.st.fpcr = static_cast<uint32_t>(value) & kFpcrWritable; break;
-    case kFPSR: cpu.st.fpsr = static_cast<uint32_t>(value) & kFpsrWritable; break;
-    case kTPIDR_EL0: cpu.st.tpidr_el0 = value; break;
-    default: return Undefined(cpu);
-  }
+  const SysRegRow* row = RowOf(cpu, insn);
+  if (!row) return Undefined(cpu);
+  const ExecStatus s =
+      CheckSysRegGate(cpu, CurrentEL(cpu) == 0 ? row->el0_write : row->el1_write, insn);
+  if (s != ExecStatus::kNext) return s;
+  WriteSysReg(cpu, *row, ReadX(cpu, Bits(insn, 4, 0)));
   return ExecStatus::kNext;
-}
-
-// DC ZVA, Xt: zeroes the DCZID_EL0-sized block containing Xt, aligned down
-// (ARM ARM C6.2 DC ZVA); it is checked
-// and faults as a write of the whole block.
-ExecStatus DcZva(Cpu& cpu, uint64_t va) {
-  static constexpr uint8_t kZeros[kDcZvaBlockBytes] = {};
-  const uint64_t block = va & ~(kDcZvaBlockBytes - 1);
-  if (!MemWrite(cpu, block, kZeros, kDcZvaBlockBytes)) return ExecStatus::kException;
-  return ExecStatus::kNext;
-}
-
-// DC CVAC/CVAU/CIVAC, IC IVAU by VA: this model has no caches, memory is
-// always coherent and instruction fetch always reads memory, so there is no
-// data to clean or invalidate. The access is still checked like a read, as on
-// hardware an EL0 cache maintenance to an unmapped address takes a Data Abort
-// (ARM ARM D4.4, cache maintenance by VA is treated as a read for
-// permission checks; the ESR reports CM = 1, WnR = 1). The probe reads one
-// byte; the full-system model should use a side-effect-free translation
-// instead, for device memory.
-// Note for the JIT: IC IVAU (with DSB/ISB) is where guest self-modifying code
-// announces itself; translated code for that line must be dropped there.
-ExecStatus CacheMaintenanceByVa(Cpu& cpu, uint64_t va) {
-  uint8_t byte;
-  if (MemRead(cpu, va, &byte, 1)) return ExecStatus::kNext;
-  cpu.exc.is_write = true;  // WnR: cache maintenance reports 1
-  cpu.exc.iss |= 1u << 8;   // ISS.CM
-  return ExecStatus::kException;
-}
-
-// SYS #op1, Cn, Cm, #op2, Xt
-ExecStatus ExecSYS(Cpu& cpu, uint32_t insn) {
-  const uint64_t va = ReadX(cpu, Bits(insn, 4, 0));
-  // op1:CRn:CRm:op2 of the operation (CRn is 7 for every EL0 operation).
-  switch (Bits(insn, 18, 5)) {
-    case (3 << 11) | (7 << 7) | (4 << 3) | 1: return DcZva(cpu, va);                  // DC ZVA
-    case (3 << 11) | (7 << 7) | (10 << 3) | 1:                                      // DC CVAC
-    case (3 << 11) | (7 << 7) | (11 << 3) | 1:                                      // DC CVAU
-    case (3 << 11) | (7 << 7) | (12 << 3) | 1:                                      // DC CVAP
-    case (3 << 11) | (7 << 7) | (14 << 3) | 1:                                      // DC CIVAC
-    case (3 << 11) | (7 << 7) | (5 << 3) | 1: return CacheMaintenanceByVa(cpu, va);  // IC IVAU
-    default: return Undefined(cpu);
-  }
 }
 
 }  // namespace
@@ -107,7 +90,6 @@ ExecStatus ExecSYS(Cpu& cpu, uint32_t insn) {
 void RegisterSystemRegisterMoves(ExecTable& t) {
   t.Set(Op::MRS_RS_systemmove, &ExecMRS);
   t.Set(Op::MSR_SR_systemmove, &ExecMSR);
-  t.Set(Op::SYS_CR_systeminstrs, &ExecSYS);
 }
 
 }  // namespace a64

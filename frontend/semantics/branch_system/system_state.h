@@ -1,5 +1,5 @@
-// System state the branch/system semantics consult that CpuState does not
-// model yet, and the ID register values of the modelled PE.
+// System state the branch/system semantics consult, and constants of the
+// modelled PE used by the EL0 instructions.
 #pragma once
 
 #include <cstdint>
@@ -8,9 +8,8 @@
 
 namespace a64 {
 
-// PSTATE.EL. Only EL0 exists in this model today (user-mode execution); the
-// full-system work adds PSTATE.EL to CpuState and replaces this.
-inline unsigned CurrentEL(const Cpu&) { return 0; }
+// PSTATE.EL.
+inline unsigned CurrentEL(const Cpu& cpu) { return cpu.st.pstate.el; }
 
 // CTR_EL0 of a Cortex-A57-like PE (ARM ARM D17.2, CTR_EL0): bit 31 RES1,
 // CWG = ERG = 4 (64-byte writeback and exclusives granules), DminLine = 4 and

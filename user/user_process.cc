@@ -16,6 +16,7 @@
 #include "frontend/disasm/disassembler.h"
 #include "user/host_signals.h"
 #include "user/initial_stack.h"
+#include "user/linux_el1_state.h"
 #include "user/signal_delivery.h"
 #include "user/syscalls.h"
 
@@ -139,6 +140,7 @@ bool UserProcess::StartImage(const std::vector<uint8_t>& file, const ElfImage& i
     return false;
   }
   cpu.st = CpuState{};
+  SetLinuxUserEl1State(cpu.st);
   cpu.st.sp = sp;
   cpu.st.pc = image.entry;
   const std::string base = path.substr(path.rfind('/') + 1);

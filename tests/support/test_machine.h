@@ -1,5 +1,5 @@
 // A minimal machine for unit tests of the semantics: flat RAM at a fixed base,
-// a Cpu, and the interpreter.
+// a Cpu at EL0 configured as Linux runs user space, and the interpreter.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include "frontend/semantics/cpu.h"
 #include "jit/interpreter.h"
 #include "mmu/guest_memory.h"
+#include "user/linux_el1_state.h"
 
 namespace a64::testing {
 
@@ -50,6 +51,8 @@ class TestMachine {
   TestMachine() : mem_(kCodeBase, 1 << 20) {
     cpu.mem = &mem_;
     cpu.st.pc = kCodeBase;
+    // EL0 code runs under the EL1 configuration Linux gives user space.
+    user::SetLinuxUserEl1State(cpu.st);
   }
 
   void LoadCode(const std::vector<uint32_t>& words) {

@@ -2,6 +2,7 @@
 // trapped to EL1 (EC 0x18 with the MSR/MRS ISS, EC 0x07, EC 0x01) or
 // UNDEFINED, with the exact syndromes of ARM ARM D17.2.37.
 #include "tests/sysreg/sysreg_fixture.h"
+#include "user/linux_el1_state.h"
 
 namespace a64::testing {
 namespace {
@@ -10,9 +11,16 @@ constexpr uint64_t kUma = 1ull << 9, kDze = 1ull << 14, kUct = 1ull << 15, kNTwi
                    kNTwe = 1ull << 18, kUci = 1ull << 26;
 constexpr uint32_t kCvCond = 1u << 24 | 0xeu << 20;
 
+// Every EL0 control starts cleared (the most restrictive configuration); each
+// test enables what it checks.
 class El0Traps : public SysregTest {
  protected:
-  El0Traps() { AtEl0(); }
+  El0Traps() {
+    AtEl0();
+    m.cpu.st.sys.sctlr_el1 = 0;
+    m.cpu.st.sys.cpacr_el1 = 0;
+    m.cpu.st.sys.cntkctl_el1 = 0;
+  }
 };
 
 TEST_F(El0Traps, CtrNeedsUct) {
@@ -117,10 +125,11 @@ TEST_F(El0Traps, WfiWfeTraps) {
   EXPECT_EQ(m.cpu.st.pc, TestMachine::kCodeBase + 4);
 }
 
-// In user mode (no platform) EL1 is the emulated Linux: EL0 sees Linux's
-// SCTLR_EL1 (UCT, DZE, UCI, nTWI, nTWE set; UMA clear) and CPACR_EL1.FPEN.
+// User mode sets the EL1 state Linux gives user space: SCTLR_EL1 with UCT,
+// DZE, UCI, nTWI and nTWE set and UMA clear, and CPACR_EL1.FPEN.
 TEST_F(El0Traps, UserModeUsesLinuxControls) {
   m.cpu.platform = nullptr;
+  user::SetLinuxUserEl1State(m.cpu.st);
   EXPECT_EQ(Read(Mrs(0, 3, 3, 0, 0, 1)), 0x8444c004u);  // CTR_EL0
   EXPECT_EQ(Read(Mrs(0, 3, 3, 0, 0, 7)), 4u);           // DCZID_EL0
   Write(Msr(3, 3, 4, 4, 0, 0), 0x00400000);             // FPCR

@@ -19,7 +19,7 @@ ExecStatus ExecMsrImm(Cpu& cpu, uint32_t insn) {
     // DAIFSet/DAIFClr at EL0: "if PSTATE.EL == EL0 && SCTLR_EL1.UMA == '0'
     // then AArch64.SystemAccessTrap(EL1, 0x18)", ISS with Op0 = 0b00 and
     // Rt = 0b11111 as encoded.
-    if (p.el == 0 && !(EffectiveSctlr(cpu) & kSctlrUma)) return SysRegTrap(cpu, insn);
+    if (p.el == 0 && !(cpu.st.sys.sctlr_el1 & kSctlrUma)) return SysRegTrap(cpu, insn);
     if (op2 == 6)
       p.daif |= crm;
     else

@@ -21,7 +21,7 @@ uint64_t ReadCcsidr(const Cpu& cpu) {
 // DCZID_EL0.DZP reads 1 at EL0 when SCTLR_EL1.DZE == 0, since DC ZVA is then
 // not permitted there (ARM ARM D17.2.35).
 uint64_t ReadDczid(const Cpu& cpu) {
-  const bool prohibited = cpu.st.pstate.el == 0 && !(EffectiveSctlr(cpu) & kSctlrDze);
+  const bool prohibited = cpu.st.pstate.el == 0 && !(cpu.st.sys.sctlr_el1 & kSctlrDze);
   return kDczidEl0 | (prohibited ? 1u << 4 : 0);
 }
 

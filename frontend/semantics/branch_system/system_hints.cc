@@ -27,7 +27,7 @@ ExecStatus ExecCLREX(Cpu& cpu, uint32_t) {
 template <bool kWfe>
 ExecStatus ExecWaitFor(Cpu& cpu, uint32_t) {
   const uint64_t no_trap = kWfe ? kSctlrNTwe : kSctlrNTwi;
-  if (cpu.st.pstate.el == 0 && !(EffectiveSctlr(cpu) & no_trap))
+  if (cpu.st.pstate.el == 0 && !(cpu.st.sys.sctlr_el1 & no_trap))
     return RaiseSync(cpu, ExceptionClass::kWfx, kIssCvCondAl | (kWfe ? 1u : 0u));
   return ExecStatus::kWait;
 }

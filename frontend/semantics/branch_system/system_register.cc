@@ -32,7 +32,7 @@ void ReportUnimplementedSystemAccess(Cpu& cpu, uint32_t insn) {
 
 ExecStatus CheckSysRegGate(Cpu& cpu, SysRegGate gate, uint32_t insn) {
   auto require = [&](bool enabled) { return enabled ? ExecStatus::kNext : SysRegTrap(cpu, insn); };
-  const uint64_t sctlr = EffectiveSctlr(cpu), cntkctl = EffectiveCntkctl(cpu);
+  const uint64_t sctlr = cpu.st.sys.sctlr_el1, cntkctl = cpu.st.sys.cntkctl_el1;
   switch (gate) {
     case SysRegGate::kUndefined: return Undefined(cpu);
     case SysRegGate::kAllowed: return ExecStatus::kNext;
@@ -41,9 +41,9 @@ ExecStatus CheckSysRegGate(Cpu& cpu, SysRegGate gate, uint32_t insn) {
     case SysRegGate::kSctlrDze: return require(sctlr & kSctlrDze);
     case SysRegGate::kSctlrUci: return require(sctlr & kSctlrUci);
     case SysRegGate::kCpacrFpenEl0:
-      return (EffectiveCpacr(cpu) & kCpacrFpen) == kCpacrFpen ? ExecStatus::kNext : FpAccessTrap(cpu);
+      return (cpu.st.sys.cpacr_el1 & kCpacrFpen) == kCpacrFpen ? ExecStatus::kNext : FpAccessTrap(cpu);
     case SysRegGate::kCpacrFpenEl1:
-      return (EffectiveCpacr(cpu) & kCpacrFpenEl1) ? ExecStatus::kNext : FpAccessTrap(cpu);
+      return (cpu.st.sys.cpacr_el1 & kCpacrFpenEl1) ? ExecStatus::kNext : FpAccessTrap(cpu);
     case SysRegGate::kCntkctlPct: return require(cntkctl & kCntkctlEl0Pcten);
     case SysRegGate::kCntkctlVct: return require(cntkctl & kCntkctlEl0Vcten);
     case SysRegGate::kCntkctlAnyCt: return require(cntkctl & (kCntkctlEl0Pcten | kCntkctlEl0Vcten));

@@ -25,23 +25,6 @@ constexpr uint64_t kCntkctlEl0Vcten = 1ull << 1;
 constexpr uint64_t kCntkctlEl0Vten = 1ull << 8;
 constexpr uint64_t kCntkctlEl0Pten = 1ull << 9;
 
-// The values Linux 6.1 runs user space with. In user mode (cpu.platform ==
-// nullptr) EL1 is the emulated Linux kernel rather than code that programs
-// CpuState::sys, so EL0 accesses are checked against these.
-constexpr uint64_t kLinuxUserSctlr = kSctlrDze | kSctlrUct | kSctlrNTwi | kSctlrNTwe | kSctlrUci;
-constexpr uint64_t kLinuxUserCpacr = kCpacrFpen;
-constexpr uint64_t kLinuxUserCntkctl = kCntkctlEl0Vcten;
-
-inline uint64_t EffectiveSctlr(const Cpu& cpu) {
-  return cpu.platform ? cpu.st.sys.sctlr_el1 : kLinuxUserSctlr;
-}
-inline uint64_t EffectiveCpacr(const Cpu& cpu) {
-  return cpu.platform ? cpu.st.sys.cpacr_el1 : kLinuxUserCpacr;
-}
-inline uint64_t EffectiveCntkctl(const Cpu& cpu) {
-  return cpu.platform ? cpu.st.sys.cntkctl_el1 : kLinuxUserCntkctl;
-}
-
 inline ExecStatus RaiseSync(Cpu& cpu, ExceptionClass ec, uint32_t iss) {
   cpu.exc = PendingException{ec, iss, 0, FaultKind::kNone, false};
   return ExecStatus::kException;

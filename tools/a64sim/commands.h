@@ -5,5 +5,6 @@ namespace a64 {
 
 int RunDisasmCommand(int argc, char** argv);
 int RunUserCommand(int argc, char** argv);
+int RunBootCommand(int argc, char** argv);
 
 }  // namespace a64

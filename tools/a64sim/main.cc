@@ -11,6 +11,7 @@ constexpr const char kUsage[] =
     "\n"
     "commands:\n"
     "  user [options] ELF [args...]   run a static AArch64 Linux program (syscall emulation)\n"
+    "  boot --kernel FILE [options]    run a bare-metal program on the full-system model\n"
     "  disasm [FILE | --elf FILE]      disassemble hex words (one per line) or an ELF's text\n"
     "  help                            this text\n"
     "\n"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   const char* cmd = argv[1];
   if (!std::strcmp(cmd, "disasm")) return a64::RunDisasmCommand(argc - 1, argv + 1);
   if (!std::strcmp(cmd, "user")) return a64::RunUserCommand(argc - 1, argv + 1);
+  if (!std::strcmp(cmd, "boot")) return a64::RunBootCommand(argc - 1, argv + 1);
   std::fprintf(stderr, "a64sim: unknown command '%s' (try 'a64sim help')\n", cmd);
   return 2;
 }

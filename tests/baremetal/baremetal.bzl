@@ -1,0 +1,52 @@
+"""baremetal_program: a bare-metal test program (start.S, testlib, the given
+sources) cross-compiled with aarch64-linux-gnu-gcc by a genrule, linked at
+0x40000000 with link.ld, and an sh_test running it on a64sim against QEMU's
+output (or against a checked-in expected output)."""
+
+_CFLAGS = " ".join([
+    "-nostdlib",
+    "-ffreestanding",
+    "-static",
+    "-fno-pic",
+    "-no-pie",
+    # No SIMD&FP register use outside the tests that trap it (CPACR_EL1), and
+    # no unaligned accesses (the MMU is off: Device memory).
+    "-mgeneral-regs-only",
+    "-mstrict-align",
+    "-O1",
+    "-Wall",
+    "-Werror",
+    "-Wl,--build-id=none",
+    "-Wl,--no-warn-rwx-segments",
+])
+
+_COMMON = ["start.S", "el0.S", "testlib.c"]
+
+def baremetal_program(name, srcs, expected = None, tags = []):
+    """`expected`: a checked-in expected output file; None compares with QEMU."""
+    all_srcs = _COMMON + srcs
+    native.genrule(
+        name = name + "_elf",
+        srcs = all_srcs + ["link.ld", "testlib.h"],
+        outs = ["bin/%s.elf" % name],
+        cmd = "aarch64-linux-gnu-gcc %s -T $(location link.ld) -I$$(dirname $(location testlib.h)) -o $@ %s" % (
+            _CFLAGS,
+            " ".join(["$(location %s)" % s for s in all_srcs]),
+        ),
+        testonly = True,
+        tags = tags,
+    )
+    native.sh_test(
+        name = name + "_test",
+        size = "small",
+        tags = tags,
+        srcs = ["run_test.sh"],
+        args = [
+            "$(location //tools/a64sim)",
+            "$(location :%s_elf)" % name,
+        ] + (["$(location %s)" % expected] if expected else ["qemu"]),
+        data = [
+            ":%s_elf" % name,
+            "//tools/a64sim",
+        ] + ([expected] if expected else []),
+    )

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "devices/mmu_memory.h"
 #include "frontend/semantics/branch_system/sysreg_table.h"
 
 namespace a64 {
@@ -29,8 +28,7 @@ bool BareMachine::Init(std::string* error) {
 void BareMachine::Reset(uint64_t entry) {
   cpu_ = Cpu{};
   mmu_ = std::make_unique<Mmu>(cpu_.st, phys_);
-  memory_ = std::make_unique<MmuMemory>(mmu_.get());
-  cpu_.mem = memory_.get();
+  cpu_.mem = mmu_.get();
   cpu_.platform = this;
   ResetSystemRegisters(cpu_);
   // EL1 with SP_EL1 selected (EL1h) and every interrupt masked, as a PE

@@ -67,7 +67,6 @@ class BareMachine : public Platform, public InterruptSource {
   Semihosting semihosting_;
   Cpu cpu_;
   std::unique_ptr<Mmu> mmu_;            // created by Reset
-  std::unique_ptr<GuestMemory> memory_;
   SystemRunner runner_;
   bool irq_ = false;
 };

@@ -24,15 +24,15 @@ constexpr uint64_t kMinusOne = ~uint64_t{0};
 constexpr size_t kMaxString = 1 << 20;
 
 bool ReadU64(Cpu& cpu, uint64_t va, uint64_t* v) {
-  uint64_t fva;
-  return cpu.mem->Read(va, v, 8, AccessType::kRead, &fva) == FaultKind::kNone;
+  MemFault fault;
+  return cpu.mem->Read(va, v, 8, AccessType::kRead, &fault) == FaultKind::kNone;
 }
 
 bool ReadString(Cpu& cpu, uint64_t va, size_t max, std::string* s) {
   for (size_t i = 0; i < max; ++i) {
     char c;
-    uint64_t fva;
-    if (cpu.mem->Read(va + i, &c, 1, AccessType::kRead, &fva) != FaultKind::kNone) return false;
+    MemFault fault;
+    if (cpu.mem->Read(va + i, &c, 1, AccessType::kRead, &fault) != FaultKind::kNone) return false;
     if (!c) return true;
     s->push_back(c);
   }
@@ -77,8 +77,8 @@ uint64_t Semihosting::Write(Cpu& cpu, uint64_t block) {
   char buf[256];
   while (done < len) {
     const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof buf, len - done));
-    uint64_t fva;
-    if (cpu.mem->Read(data + done, buf, n, AccessType::kRead, &fva) != FaultKind::kNone) break;
+    MemFault fault;
+    if (cpu.mem->Read(data + done, buf, n, AccessType::kRead, &fault) != FaultKind::kNone) break;
     std::fwrite(buf, 1, n, f);
     done += n;
   }
@@ -106,8 +106,8 @@ bool Semihosting::Call(Cpu& cpu, int* exit_code) {
     case kSysWriteC: {
       // X0 is corrupted on return (the spec); it is left as is here.
       char c;
-      uint64_t fva;
-      if (cpu.mem->Read(param, &c, 1, AccessType::kRead, &fva) == FaultKind::kNone) {
+      MemFault fault;
+      if (cpu.mem->Read(param, &c, 1, AccessType::kRead, &fault) == FaultKind::kNone) {
         std::fputc(c, out_);
         std::fflush(out_);
       }

@@ -10,10 +10,10 @@ StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
   const ExecTable& exec = ExecTable::Instance();
   for (uint64_t n = 0; n < max_insns; ++n) {
     uint32_t word;
-    uint64_t fault_va = 0;
-    const FaultKind f = cpu.mem->Read(cpu.st.pc, &word, 4, AccessType::kFetch, &fault_va);
+    MemFault fault;
+    const FaultKind f = cpu.mem->Read(cpu.st.pc, &word, 4, AccessType::kFetch, &fault);
     if (f != FaultKind::kNone) {
-      cpu.exc = PendingException{ExceptionClass::kInstAbortLower, 0, fault_va, f, false};
+      RecordAbort(cpu, ExceptionClass::kInstAbortLower, f, fault, false);
       return StopReason::kException;
     }
     const Decoded d = decoder.Decode(word);

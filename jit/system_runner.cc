@@ -141,11 +141,10 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
       continue;
     }
     uint32_t word;
-    uint64_t fault_va = 0;
-    const FaultKind f = cpu.mem->Read(pc, &word, 4, AccessType::kFetch, &fault_va);
+    MemFault fault;
+    const FaultKind f = cpu.mem->Read(pc, &word, 4, AccessType::kFetch, &fault);
     if (f != FaultKind::kNone) {
-      // TODO(mmu): the fault's level and s1ptw once GuestMemory reports them.
-      cpu.exc = PendingException{ExceptionClass::kInstAbortLower, 0, fault_va, f, false};
+      RecordAbort(cpu, ExceptionClass::kInstAbortLower, f, fault, false);
       TakeSync(cpu, pc);
       continue;
     }

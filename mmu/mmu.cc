@@ -43,24 +43,23 @@ FaultKind Mmu::ToFaultKind(uint8_t fsc) {
   return FaultKind::kExternal;
 }
 
-FaultKind Mmu::Fail(MmuFault* fault, uint64_t va, uint8_t fsc, uint8_t level, bool walk) {
+FaultKind Mmu::Fail(MemFault* fault, uint64_t va, uint8_t fsc, uint8_t level, bool walk) {
   fault->va = va;
   fault->level = level;
-  fault->s1ptw = walk;
-  fault->fsc = fsc;
+  fault->on_walk = walk;
   return ToFaultKind(fsc);
 }
 
-TlbContext Mmu::ContextFor(const ProcState& ps, MmuAccessType type) {
+TlbContext Mmu::ContextFor(const ProcState& ps, AccessType type) {
   if (ps.el == 0) return kTlbEl0;
   switch (type) {
-    case MmuAccessType::kFetch:
+    case AccessType::kFetch:
       return kTlbEl1;
-    case MmuAccessType::kRead:
-    case MmuAccessType::kWrite:
+    case AccessType::kRead:
+    case AccessType::kWrite:
       return ps.pan ? kTlbEl1Pan : kTlbEl1;
-    case MmuAccessType::kReadUnprivileged:
-    case MmuAccessType::kWriteUnprivileged:
+    case AccessType::kReadUnprivileged:
+    case AccessType::kWriteUnprivileged:
       // FEAT_UAO: with PSTATE.UAO set, LDTR/STTR at EL1 are ordinary
       // privileged accesses (PAN applies); otherwise EL0 permissions.
       if (!ps.uao) return kTlbEl0;
@@ -94,8 +93,8 @@ void Mmu::ComputeTags(const TlbMapping& m, uint64_t tags[kTlbContexts][3]) const
   }
 }
 
-bool Mmu::TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbContext ctx,
-                         MmuFault* fault) {
+FaultKind Mmu::TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbContext ctx,
+                         MemFault* fault) {
   const bool fetch = kind == Kind::kFetch;
   const uint64_t key = CanonicalVa(regs_.tcr, p.va, fetch);
   const TlbMapping* m = tlb_.Find(key);
@@ -105,10 +104,8 @@ bool Mmu::TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbConte
     if (!m) {
       const WalkResult w = Stage1Translate(pm_, regs_, p.va, fetch);
       ++walks_;
-      if (w.fault != WalkFault::kNone) {
-        Fail(fault, p.va, FscOf(w), w.level, w.fault == WalkFault::kExternalOnWalk);
-        return false;
-      }
+      if (w.fault != WalkFault::kNone)
+        return Fail(fault, p.va, FscOf(w), w.level, w.fault == WalkFault::kExternalOnWalk);
       fresh.va_page = key & kTlbPageMask;
       fresh.pa_page = w.pa & kTlbPageMask;
       fresh.host = pm_.HostPointer(fresh.pa_page);
@@ -123,10 +120,8 @@ bool Mmu::TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbConte
     // Fault priority as in AArch64.FirstStageTranslate: walk faults and the
     // Access flag fault (in the walker), then alignment for Device memory,
     // then permissions.
-    if (!fetch && IsDeviceAttr(m->walk.attr) && !AlignedForDevice(va, size)) {
-      Fail(fault, va, kFscAlignment, 0, false);
-      return false;
-    }
+    if (!fetch && IsDeviceAttr(m->walk.attr) && !AlignedForDevice(va, size))
+      return Fail(fault, va, kFscAlignment, 0, false);
     const Permissions perm = Stage1Permissions(m->walk, ctx != kTlbEl0, ctx == kTlbEl1Pan,
                                                (regs_.sctlr & kSctlrWxn) != 0);
     const bool ok = fetch ? perm.exec : kind == Kind::kWrite ? perm.write : perm.read;
@@ -137,16 +132,15 @@ bool Mmu::TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbConte
       m = nullptr;
       continue;
     }
-    Fail(fault, p.va, kFscPermission | m->walk.level, m->walk.level, false);
-    return false;
+    return Fail(fault, p.va, kFscPermission | m->walk.level, m->walk.level, false);
   }
   p.pa = m->pa_page | (p.va & 0xfff);
   p.host = m->host ? m->host + (p.va & 0xfff) : nullptr;
-  return true;
+  return FaultKind::kNone;
 }
 
-bool Mmu::Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Piece pieces[2],
-                    unsigned* count, MmuFault* fault) {
+FaultKind Mmu::Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Piece pieces[2],
+                    unsigned* count, MemFault* fault) {
   const size_t first = std::min<size_t>(size, 0x1000 - (va & 0xfff));
   pieces[0] = Piece{va, first, 0, nullptr};
   *count = 1;
@@ -155,13 +149,14 @@ bool Mmu::Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Piece p
     *count = 2;
   }
   for (unsigned i = 0; i < *count; ++i)
-    if (!TranslatePiece(pieces[i], va, size, kind, ctx, fault)) return false;
-  return true;
+    if (FaultKind k = TranslatePiece(pieces[i], va, size, kind, ctx, fault); k != FaultKind::kNone)
+      return k;
+  return FaultKind::kNone;
 }
 
-FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, MmuAccessType type, MmuFault* fault) {
+FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, AccessType type, MemFault* fault) {
   Sync();
-  const Kind kind = type == MmuAccessType::kFetch ? Kind::kFetch : Kind::kRead;
+  const Kind kind = type == AccessType::kFetch ? Kind::kFetch : Kind::kRead;
   const TlbContext ctx = ContextFor(st_.pstate, type);
   if ((va & 0xfff) + size <= 0x1000) {
     const TlbFastEntry& e = tlb_.FastTable(ctx)[TlbIndex(va)];
@@ -172,7 +167,8 @@ FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, MmuAccessType type, Mmu
   }
   Piece pieces[2];
   unsigned n = 0;
-  if (!Translate(va, size, kind, ctx, pieces, &n, fault)) return ToFaultKind(fault->fsc);
+  if (FaultKind k = Translate(va, size, kind, ctx, pieces, &n, fault); k != FaultKind::kNone)
+    return k;
   uint8_t buf[0x1000 * 2];
   uint8_t* out = size <= sizeof(buf) ? buf : static_cast<uint8_t*>(dst);
   for (unsigned i = 0; i < n; ++i) {
@@ -188,8 +184,8 @@ FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, MmuAccessType type, Mmu
   return FaultKind::kNone;
 }
 
-FaultKind Mmu::Write(uint64_t va, const void* src, size_t size, MmuAccessType type,
-                     MmuFault* fault) {
+FaultKind Mmu::Write(uint64_t va, const void* src, size_t size, AccessType type,
+                     MemFault* fault) {
   Sync();
   const TlbContext ctx = ContextFor(st_.pstate, type);
   if ((va & 0xfff) + size <= 0x1000) {
@@ -201,7 +197,9 @@ FaultKind Mmu::Write(uint64_t va, const void* src, size_t size, MmuAccessType ty
   }
   Piece pieces[2];
   unsigned n = 0;
-  if (!Translate(va, size, Kind::kWrite, ctx, pieces, &n, fault)) return ToFaultKind(fault->fsc);
+  if (FaultKind k = Translate(va, size, Kind::kWrite, ctx, pieces, &n, fault);
+      k != FaultKind::kNone)
+    return k;
   const uint8_t* in = static_cast<const uint8_t*>(src);
   for (unsigned i = 0; i < n; ++i) {
     const Piece& p = pieces[i];
@@ -253,13 +251,15 @@ uint64_t Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write) {
   // PAR_EL1 (ARM ARM D17.2.113). Failure: F, FST[6:1], PTW (a stage 2 fault
   // on the stage 1 walk: never, without stage 2) and S (stage 2: never).
   if (failed) return kParRes1 | static_cast<uint64_t>(fsc) << 1 | 1;
-  // Success: PA[47:12], SH[8:7], NS[9] (UNKNOWN for a Non-secure regime; 0
-  // here), ATTR[63:56] in MAIR format; Device and Normal Non-cacheable memory
-  // report Outer Shareable; Device ATTR is reported as 0b0000dd00.
+  // Success: PA[47:12], SH[8:7], NS[9], ATTR[63:56] in MAIR format; Device
+  // and Normal Non-cacheable memory report Outer Shareable; Device ATTR is
+  // reported as 0b0000dd00. NS is UNKNOWN for a Non-secure regime: this PE
+  // (no EL3) runs Non-secure and reports 1, as qemu-system-aarch64 does.
   const bool device = IsDeviceAttr(w.attr);
   const uint64_t attr = device ? (w.attr & 0x0c) : w.attr;
   const uint64_t sh = device || w.attr == 0x44 ? 2 : w.sh;
-  return attr << 56 | (w.pa & 0x0000fffffffff000ull) | kParRes1 | sh << 7;
+  constexpr uint64_t kParNs = 1ull << 9;
+  return attr << 56 | (w.pa & 0x0000fffffffff000ull) | kParRes1 | kParNs | sh << 7;
 }
 
 void Mmu::WatchPage(uint64_t pa, bool watched) {

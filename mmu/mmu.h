@@ -11,7 +11,7 @@
 #include "frontend/cpu_state.h"
 #include "frontend/exception.h"
 #include "frontend/semantics/platform.h"
-#include "mmu/mmu_types.h"
+#include "mmu/guest_memory.h"
 #include "mmu/permissions.h"
 #include "mmu/physical_memory.h"
 #include "mmu/tlb.h"
@@ -19,7 +19,7 @@
 
 namespace a64 {
 
-class Mmu {
+class Mmu : public GuestMemory {
  public:
   Mmu(CpuState& st, PhysicalMemory& pm) : st_(st), pm_(pm) { Sync(); }
 
@@ -31,8 +31,9 @@ class Mmu {
   // page's first byte: the ARM ARM only requires the FAR to hold an address
   // within the faulting page for such an access (the address of the first
   // faulting byte is what real PEs report).
-  FaultKind Read(uint64_t va, void* dst, size_t size, MmuAccessType type, MmuFault* fault);
-  FaultKind Write(uint64_t va, const void* src, size_t size, MmuAccessType type, MmuFault* fault);
+  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType type, MemFault* fault) override;
+  FaultKind Write(uint64_t va, const void* src, size_t size, AccessType type,
+                  MemFault* fault) override;
 
   // TLBI (Platform::TlbInvalidate): `va` is VA<55:12> << 12 as decoded.
   void TlbInvalidate(TlbiScope scope, uint16_t asid, uint64_t va);
@@ -48,7 +49,7 @@ class Mmu {
   void Sync();
 
   // ---- For a JIT ----------------------------------------------------------
-  static TlbContext ContextFor(const ProcState& ps, MmuAccessType type);
+  static TlbContext ContextFor(const ProcState& ps, AccessType type);
   const TlbFastEntry* FastTable(TlbContext c) const { return tlb_.FastTable(c); }
   // Watches writes to the physical page of `pa`: such writes take the slow
   // path and call the handler (before the write happens).
@@ -60,7 +61,7 @@ class Mmu {
   const Tlb& tlb() const { return tlb_; }
   uint64_t walks() const { return walks_; }  // table walks done (statistics)
 
-  // The FaultKind of a fault status code (MmuFault::fsc holds the exact code).
+  // The FaultKind of a fault status code.
   static FaultKind ToFaultKind(uint8_t fsc);
 
  private:
@@ -75,12 +76,12 @@ class Mmu {
 
   // Translates [p.va, p.va + p.size) (within one 4 KiB page) of the access
   // [va, va + size). False: `*fault` is filled.
-  bool TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbContext ctx,
-                      MmuFault* fault);
-  bool Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Piece pieces[2],
-                 unsigned* count, MmuFault* fault);
+  FaultKind TranslatePiece(Piece& p, uint64_t va, size_t size, Kind kind, TlbContext ctx,
+                      MemFault* fault);
+  FaultKind Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Piece pieces[2],
+                 unsigned* count, MemFault* fault);
   void ComputeTags(const TlbMapping& m, uint64_t tags[kTlbContexts][3]) const;
-  static FaultKind Fail(MmuFault* fault, uint64_t va, uint8_t fsc, uint8_t level, bool walk);
+  static FaultKind Fail(MemFault* fault, uint64_t va, uint8_t fsc, uint8_t level, bool walk);
 
   CpuState& st_;
   PhysicalMemory& pm_;

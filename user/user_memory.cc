@@ -87,7 +87,7 @@ FaultKind UserMemory::Check(uint64_t va, size_t size, uint8_t need,
 // The fast paths hit the one-entry caches; everything else goes through the
 // out-of-line slow paths (keeping the fast paths free of register spills).
 FaultKind UserMemory::Read(uint64_t va, void* dst, size_t size, AccessType type,
-                           uint64_t* fault_va) {
+                           MemFault* fault) {
   if (type == AccessType::kFetch) {
     if ((va >> kPageShift) == fetch_page_ && ((va + size - 1) >> kPageShift) == fetch_page_) {
       CopySmall(dst, host_base_ + va, size);
@@ -100,13 +100,13 @@ FaultKind UserMemory::Read(uint64_t va, void* dst, size_t size, AccessType type,
       return FaultKind::kNone;
     }
   }
-  return ReadSlow(va, dst, size, type, fault_va);
+  return ReadSlow(va, dst, size, type, fault);
 }
 
 FaultKind UserMemory::ReadSlow(uint64_t va, void* dst, size_t size, AccessType type,
-                               uint64_t* fault_va) {
+                               MemFault* fault) {
   const bool fetch = type == AccessType::kFetch;
-  const FaultKind f = Check(va, size, fetch ? kProtExec : kProtRead, fault_va);
+  const FaultKind f = Check(va, size, fetch ? kProtExec : kProtRead, &fault->va);
   if (f != FaultKind::kNone) return f;
   const uint64_t page = va >> kPageShift;
   if (((va + size - 1) >> kPageShift) == page) (fetch ? fetch_page_ : read_page_) = page;
@@ -114,17 +114,18 @@ FaultKind UserMemory::ReadSlow(uint64_t va, void* dst, size_t size, AccessType t
   return FaultKind::kNone;
 }
 
-FaultKind UserMemory::Write(uint64_t va, const void* src, size_t size, uint64_t* fault_va) {
+FaultKind UserMemory::Write(uint64_t va, const void* src, size_t size, AccessType,
+                            MemFault* fault) {
   va = StripTag(va);
   if ((va >> kPageShift) == write_page_ && ((va + size - 1) >> kPageShift) == write_page_) {
     CopySmall(host_base_ + va, src, size);
     return FaultKind::kNone;
   }
-  return WriteSlow(va, src, size, fault_va);
+  return WriteSlow(va, src, size, fault);
 }
 
-FaultKind UserMemory::WriteSlow(uint64_t va, const void* src, size_t size, uint64_t* fault_va) {
-  const FaultKind f = Check(va, size, kProtWrite, fault_va);
+FaultKind UserMemory::WriteSlow(uint64_t va, const void* src, size_t size, MemFault* fault) {
+  const FaultKind f = Check(va, size, kProtWrite, &fault->va);
   if (f != FaultKind::kNone) return f;
   const uint64_t page = va >> kPageShift;
   if (((va + size - 1) >> kPageShift) == page) write_page_ = page;

@@ -50,9 +50,9 @@ class UserMemory final : public GuestMemory {
 
   // GuestMemory. Data accesses ignore the top address byte (Linux enables
   // TCR_EL1.TBI0 for EL0; ARM ARM D8.8 "Memory tagging"/"Address tagging").
-  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType type,
-                 uint64_t* fault_va) override;
-  FaultKind Write(uint64_t va, const void* src, size_t size, uint64_t* fault_va) override;
+  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType type, MemFault* fault) override;
+  FaultKind Write(uint64_t va, const void* src, size_t size, AccessType type,
+                  MemFault* fault) override;
 
   // ---- Mapping (all addresses and lengths page-aligned, non-zero length) ----
   // Maps zero-filled pages over [va, va+len), replacing whatever was there.
@@ -114,9 +114,9 @@ class UserMemory final : public GuestMemory {
   FaultKind Check(uint64_t va, size_t size, uint8_t need, uint64_t* fault_va) const;
   bool HostMapZero(uint64_t va, uint64_t len);
   [[gnu::noinline]] FaultKind ReadSlow(uint64_t va, void* dst, size_t size, AccessType type,
-                                       uint64_t* fault_va);
+                                       MemFault* fault);
   [[gnu::noinline]] FaultKind WriteSlow(uint64_t va, const void* src, size_t size,
-                                        uint64_t* fault_va);
+                                        MemFault* fault);
 
   void InvalidateCaches() { read_page_ = write_page_ = fetch_page_ = ~uint64_t{0}; }
 

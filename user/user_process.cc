@@ -202,8 +202,8 @@ int UserProcess::HandleFault() {
   switch (e.ec) {
     case ExceptionClass::kUnknown: {
       uint32_t word = 0;
-      uint64_t fva;
-      mem.Read(pc, &word, 4, AccessType::kFetch, &fva);
+      MemFault fault;
+      mem.Read(pc, &word, 4, AccessType::kFetch, &fault);
       std::fprintf(stderr, "a64sim: UNDEFINED instruction at PC %s: word 0x%08x (%s)\n",
                    Hex(pc).c_str(), word, Disassemble(word, pc).c_str());
       break;

@@ -73,18 +73,28 @@ inline ExecStatus Undefined(Cpu& c) {
 }
 
 // Memory access with the abort described in cpu.exc on failure.
-inline bool MemRead(Cpu& c, uint64_t va, void* dst, size_t size) {
-  uint64_t fva = 0;
-  FaultKind f = c.mem->Read(va, dst, size, AccessType::kRead, &fva);
-  if (f == FaultKind::kNone) return true;
-  c.exc = PendingException{ExceptionClass::kDataAbortLower, 0, fva, f, false};
+// An abort on an access (EC: data or instruction abort; TakeException turns
+// "lower EL" into "same EL" when taken from EL1).
+inline void RecordAbort(Cpu& c, ExceptionClass ec, FaultKind kind, const MemFault& f,
+                        bool is_write) {
+  c.exc = PendingException{ec, 0, f.va, kind, is_write};
+  c.exc.level = f.level;
+  c.exc.on_walk = f.on_walk;
+}
+inline bool MemRead(Cpu& c, uint64_t va, void* dst, size_t size,
+                    AccessType type = AccessType::kRead) {
+  MemFault f;
+  const FaultKind k = c.mem->Read(va, dst, size, type, &f);
+  if (k == FaultKind::kNone) return true;
+  RecordAbort(c, ExceptionClass::kDataAbortLower, k, f, false);
   return false;
 }
-inline bool MemWrite(Cpu& c, uint64_t va, const void* src, size_t size) {
-  uint64_t fva = 0;
-  FaultKind f = c.mem->Write(va, src, size, &fva);
-  if (f == FaultKind::kNone) return true;
-  c.exc = PendingException{ExceptionClass::kDataAbortLower, 0, fva, f, true};
+inline bool MemWrite(Cpu& c, uint64_t va, const void* src, size_t size,
+                     AccessType type = AccessType::kWrite) {
+  MemFault f;
+  const FaultKind k = c.mem->Write(va, src, size, type, &f);
+  if (k == FaultKind::kNone) return true;
+  RecordAbort(c, ExceptionClass::kDataAbortLower, k, f, true);
   return false;
 }
 template <typename T>

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "frontend/semantics/exception/take_exception.h"
 #include "mmu/mmu.h"
 #include "tests/mmu/page_tables.h"
 
@@ -33,15 +34,21 @@ class MmuFixture : public ::testing::Test {
     for (unsigned i = 0; i < 4096; ++i) buf[i] = static_cast<uint8_t>(seed + i);
     pm.Write(pa, buf, 4096);
   }
-  FaultKind Load(uint64_t va, void* dst, size_t size,
-                 MmuAccessType type = MmuAccessType::kRead) {
-    fault = MmuFault{};
-    return mmu->Read(va, dst, size, type, &fault);
+  FaultKind Load(uint64_t va, void* dst, size_t size, AccessType type = AccessType::kRead) {
+    fault = MemFault{};
+    return kind = mmu->Read(va, dst, size, type, &fault);
   }
   FaultKind Store(uint64_t va, const void* src, size_t size,
-                  MmuAccessType type = MmuAccessType::kWrite) {
-    fault = MmuFault{};
-    return mmu->Write(va, src, size, type, &fault);
+                  AccessType type = AccessType::kWrite) {
+    fault = MemFault{};
+    return kind = mmu->Write(va, src, size, type, &fault);
+  }
+  // The fault status code the last fault is reported with in ESR_EL1.
+  uint32_t Fsc() const {
+    PendingException e{ExceptionClass::kDataAbortSame, 0, fault.va, kind, false};
+    e.level = fault.level;
+    e.on_walk = fault.on_walk;
+    return FaultStatusCode(e);
   }
   // The first byte read at `va`, or -1 on a fault.
   int Byte(uint64_t va) {
@@ -53,7 +60,8 @@ class MmuFixture : public ::testing::Test {
   CpuState st{};
   std::unique_ptr<PageTables> tables;
   std::unique_ptr<Mmu> mmu;
-  MmuFault fault;
+  MemFault fault;
+  FaultKind kind = FaultKind::kNone;
 };
 
 }  // namespace a64::test

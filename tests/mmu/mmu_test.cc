@@ -11,6 +11,9 @@
 namespace a64::test {
 namespace {
 
+// PAR_EL1.NS: UNKNOWN for a Non-secure regime; a64sim reports 1 as QEMU does.
+constexpr uint64_t kNs = 1ull << 9;
+
 struct FakeUart : MmioDevice {
   std::vector<uint64_t> writes;
   bool Read(uint64_t offset, unsigned size, uint64_t* value) override {
@@ -44,19 +47,19 @@ TEST_F(MmuTest, FaultKindsAndLevels) {
   EXPECT_EQ(Load(0x5000, &w, 4), FaultKind::kTranslation);
   EXPECT_EQ(fault.level, 3);
   EXPECT_EQ(fault.va, 0x5000u);
-  EXPECT_EQ(fault.fsc, kFscTranslation | 3);
+  EXPECT_EQ(Fsc(), kFscTranslation | 3);
   EXPECT_EQ(Load(0x0000400000000000, &w, 4), FaultKind::kTranslation);
-  EXPECT_EQ(fault.fsc, kFscTranslation | 0);  // empty level 0 slot
+  EXPECT_EQ(Fsc(), kFscTranslation | 0);  // empty level 0 slot
   EXPECT_EQ(Load(0x0000000040000000, &w, 4), FaultKind::kTranslation);
-  EXPECT_EQ(fault.fsc, kFscTranslation | 1);
+  EXPECT_EQ(Fsc(), kFscTranslation | 1);
   EXPECT_EQ(Load(0x1004, &w, 4), FaultKind::kAccessFlag);
-  EXPECT_EQ(fault.fsc, kFscAccessFlag | 3);
+  EXPECT_EQ(Fsc(), kFscAccessFlag | 3);
   EXPECT_EQ(fault.va, 0x1004u);
   EXPECT_EQ(Load(0x2000, &w, 4), FaultKind::kNone);
   EXPECT_EQ(Store(0x2000, &w, 4), FaultKind::kPermission);
-  EXPECT_EQ(fault.fsc, kFscPermission | 3);
+  EXPECT_EQ(Fsc(), kFscPermission | 3);
   EXPECT_EQ(fault.level, 3);
-  EXPECT_FALSE(fault.s1ptw);
+  EXPECT_FALSE(fault.on_walk);
 }
 
 TEST_F(MmuTest, AddressSizeFaultCarriesExactFsc) {
@@ -64,7 +67,7 @@ TEST_F(MmuTest, AddressSizeFaultCarriesExactFsc) {
   tables->Map(0x1000, 0x100000000, 3);
   uint32_t w;
   EXPECT_NE(Load(0x1000, &w, 4), FaultKind::kNone);
-  EXPECT_EQ(fault.fsc, kFscAddressSize | 3);
+  EXPECT_EQ(Fsc(), kFscAddressSize | 3);
   EXPECT_EQ(fault.level, 3);
 }
 
@@ -72,14 +75,14 @@ TEST_F(MmuTest, ExternalAbortOnWalkAndOnAccess) {
   tables->SetDesc(0x1000, 2, 0x7000000000 | 3);
   uint32_t w;
   EXPECT_EQ(Load(0x1000, &w, 4), FaultKind::kExternal);
-  EXPECT_TRUE(fault.s1ptw);
+  EXPECT_TRUE(fault.on_walk);
   EXPECT_EQ(fault.level, 3);
-  EXPECT_EQ(fault.fsc, kFscExternalOnWalk | 3);
+  EXPECT_EQ(Fsc(), kFscExternalOnWalk | 3);
   // A valid translation to a PA nothing backs: External abort on the access.
   tables->Map(0x200000000, 0x7000000000, 3);
   EXPECT_EQ(Load(0x200000010, &w, 4), FaultKind::kExternal);
-  EXPECT_FALSE(fault.s1ptw);
-  EXPECT_EQ(fault.fsc, kFscExternal);
+  EXPECT_FALSE(fault.on_walk);
+  EXPECT_EQ(Fsc(), kFscExternal);
   EXPECT_EQ(fault.va, 0x200000010u);
   EXPECT_EQ(Store(0x200000010, &w, 4), FaultKind::kExternal);
 }
@@ -95,13 +98,13 @@ TEST_F(MmuTest, El0AndEl1Permissions) {
   EXPECT_EQ(Store(0x2000, &w, 4), FaultKind::kNone);
   EXPECT_EQ(Load(0x3000, &w, 4), FaultKind::kNone);
   EXPECT_EQ(Store(0x3000, &w, 4), FaultKind::kPermission);
-  EXPECT_EQ(Load(0x3000, &w, 4, MmuAccessType::kFetch), FaultKind::kPermission);
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);  // execute-only
+  EXPECT_EQ(Load(0x3000, &w, 4, AccessType::kFetch), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kFetch), FaultKind::kNone);  // execute-only
   st.pstate.el = 1;
   EXPECT_EQ(Load(0x1000, &w, 4), FaultKind::kNone);
   // EL0-writable memory is never executable at EL1.
-  EXPECT_EQ(Load(0x2000, &w, 4, MmuAccessType::kFetch), FaultKind::kPermission);
-  EXPECT_EQ(Load(0x3000, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);
+  EXPECT_EQ(Load(0x2000, &w, 4, AccessType::kFetch), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x3000, &w, 4, AccessType::kFetch), FaultKind::kNone);
 }
 
 TEST_F(MmuTest, PanUaoAndUnprivilegedAccesses) {
@@ -113,28 +116,28 @@ TEST_F(MmuTest, PanUaoAndUnprivilegedAccesses) {
   EXPECT_EQ(Store(0x2000, &w, 4), FaultKind::kPermission);
   EXPECT_EQ(Load(0x1000, &w, 4), FaultKind::kNone);
   // LDTR/STTR at EL1 with UAO = 0 use EL0 permissions: PAN does not apply.
-  EXPECT_EQ(Load(0x2000, &w, 4, MmuAccessType::kReadUnprivileged), FaultKind::kNone);
-  EXPECT_EQ(Store(0x2000, &w, 4, MmuAccessType::kWriteUnprivileged), FaultKind::kNone);
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kReadUnprivileged), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x2000, &w, 4, AccessType::kReadUnprivileged), FaultKind::kNone);
+  EXPECT_EQ(Store(0x2000, &w, 4, AccessType::kWriteUnprivileged), FaultKind::kNone);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kReadUnprivileged), FaultKind::kPermission);
   // With UAO = 1 they are ordinary EL1 accesses (and PAN applies).
   st.pstate.uao = 1;
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kReadUnprivileged), FaultKind::kNone);
-  EXPECT_EQ(Load(0x2000, &w, 4, MmuAccessType::kReadUnprivileged), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kReadUnprivileged), FaultKind::kNone);
+  EXPECT_EQ(Load(0x2000, &w, 4, AccessType::kReadUnprivileged), FaultKind::kPermission);
   st.pstate.pan = 0;
-  EXPECT_EQ(Store(0x2000, &w, 4, MmuAccessType::kWriteUnprivileged), FaultKind::kNone);
+  EXPECT_EQ(Store(0x2000, &w, 4, AccessType::kWriteUnprivileged), FaultKind::kNone);
   // At EL0 the unprivileged forms are plain EL0 accesses.
   st.pstate.el = 0;
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kReadUnprivileged), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kReadUnprivileged), FaultKind::kPermission);
 }
 
 TEST_F(MmuTest, WxnMakesWritableMemoryExecuteNever) {
   tables->Map(0x1000, 0x40100000, 3, kAf);          // EL1 RW
   tables->Map(0x2000, 0x40101000, 3, kAf | kApRo);  // EL1 RO
   uint32_t w;
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kFetch), FaultKind::kNone);
   st.sys.sctlr_el1 |= kSctlrWxn;  // the TLB is flushed on the SCTLR change
-  EXPECT_EQ(Load(0x1000, &w, 4, MmuAccessType::kFetch), FaultKind::kPermission);
-  EXPECT_EQ(Load(0x2000, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);
+  EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kFetch), FaultKind::kPermission);
+  EXPECT_EQ(Load(0x2000, &w, 4, AccessType::kFetch), FaultKind::kNone);
 }
 
 TEST_F(MmuTest, PermissionFaultRewalksStaleEntry) {
@@ -159,19 +162,19 @@ TEST_F(MmuTest, DeviceMemoryAlignmentAndMmio) {
   // Unaligned access to Device memory: Alignment fault at the access address.
   EXPECT_EQ(Load(0x9000002, &w, 4), FaultKind::kAlignment);
   EXPECT_EQ(fault.va, 0x9000002u);
-  EXPECT_EQ(fault.fsc, kFscAlignment);
+  EXPECT_EQ(Fsc(), kFscAlignment);
   // LDP-sized (16 bytes at an 8-byte boundary) is aligned for its elements.
   uint64_t pair[2];
   EXPECT_EQ(Load(0x9000008, pair, 16), FaultKind::kNone);
   // The device refuses: External abort.
   EXPECT_EQ(Load(0x9000800, &w, 4), FaultKind::kExternal);
-  EXPECT_EQ(fault.fsc, kFscExternal);
+  EXPECT_EQ(Fsc(), kFscExternal);
   // Every device access takes the slow path.
   const TlbFastEntry& e = mmu->FastTable(kTlbEl1)[TlbIndex(0x9000000)];
   EXPECT_EQ(e.read_tag & kTlbSlow, kTlbSlow);
   // Instruction fetch from Device memory is treated as Normal Non-cacheable:
   // no alignment fault (the device still answers).
-  EXPECT_EQ(Load(0x9000004, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);
+  EXPECT_EQ(Load(0x9000004, &w, 4, AccessType::kFetch), FaultKind::kNone);
 }
 
 TEST_F(MmuTest, NormalMemoryMappedMmioIsDispatched) {
@@ -189,9 +192,9 @@ TEST_F(MmuTest, MmuOffIsFlatWithDeviceData) {
   ASSERT_EQ(Load(0x40100004, &w, 4), FaultKind::kNone);
   EXPECT_EQ(w, 0x3a393837u);
   EXPECT_EQ(Load(0x40100001, &w, 4), FaultKind::kAlignment);  // Device-nGnRnE
-  EXPECT_EQ(Load(0x40100002, &w, 4, MmuAccessType::kFetch), FaultKind::kNone);
+  EXPECT_EQ(Load(0x40100002, &w, 4, AccessType::kFetch), FaultKind::kNone);
   EXPECT_EQ(Load(0x0001000000000000, &w, 4), FaultKind::kAddressSize);
-  EXPECT_EQ(fault.fsc, kFscAddressSize);
+  EXPECT_EQ(Fsc(), kFscAddressSize);
   EXPECT_EQ(Load(0x10000000, &w, 4), FaultKind::kExternal);  // no RAM there
   st.pstate.el = 0;
   EXPECT_EQ(Load(0x40100004, &w, 4), FaultKind::kNone);
@@ -273,10 +276,10 @@ TEST_F(MmuTest, ParOnSuccess) {
   tables->Map(0x2000, 0x09000000, 3, kAf | kShInner | Attr(3));  // Device-nGnRE
   tables->Map(0x3000, 0x40102000, 3, kAf | kShInner | Attr(2));  // Normal NC
   // PA[47:12], ATTR in [63:56], SH in [8:7], bit 11 RES1, F = 0.
-  EXPECT_EQ(mmu->AddressTranslate(0x1abc, false, false), 0xff00000040100000ull | 3 << 7 | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x1abc, true, true), 0xff00000040100000ull | 3 << 7 | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x2000, false, false), 0x0400000009000000ull | 2 << 7 | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x3000, false, true), 0x4400000040102000ull | 2 << 7 | 1 << 11);
+  EXPECT_EQ(mmu->AddressTranslate(0x1abc, false, false), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(mmu->AddressTranslate(0x1abc, true, true), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(mmu->AddressTranslate(0x2000, false, false), 0x0400000009000000ull | 2 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(mmu->AddressTranslate(0x3000, false, true), 0x4400000040102000ull | 2 << 7 | kNs | 1 << 11);
   // PAN does not affect AT S1E1R/W.
   st.pstate.pan = 1;
   EXPECT_EQ(mmu->AddressTranslate(0x1000, false, false) & 1, 0u);
@@ -292,13 +295,13 @@ TEST_F(MmuTest, ParOnFault) {
   EXPECT_EQ(mmu->AddressTranslate(0x0000400000000000, false, false), par(0x04));
   EXPECT_EQ(mmu->AddressTranslate(0x0000000080000000, false, false), par(0x05));
   EXPECT_EQ(mmu->AddressTranslate(0x1000, true, false), par(0x0f));   // S1E0R
-  EXPECT_EQ(mmu->AddressTranslate(0x1000, false, true), 0xff00000040100000ull | 1 << 11);  // SH 00
+  EXPECT_EQ(mmu->AddressTranslate(0x1000, false, true), 0xff00000040100000ull | kNs | 1 << 11);  // SH 00
   EXPECT_EQ(mmu->AddressTranslate(0x2000, false, true), par(0x0f));   // S1E1W on RO
   EXPECT_EQ(mmu->AddressTranslate(0x200000, false, false), par(0x0a));
   // External abort on the walk: FST 0b0101LL; PTW and S stay 0 (no stage 2).
   EXPECT_EQ(mmu->AddressTranslate(0x40000000, false, false), par(0x16));
   st.sys.sctlr_el1 = 0;  // MMU off: PA = VA, Device-nGnRnE, Outer Shareable
-  EXPECT_EQ(mmu->AddressTranslate(0x12345678, true, true), 0x12345000ull | 2 << 7 | 1 << 11);
+  EXPECT_EQ(mmu->AddressTranslate(0x12345678, true, true), 0x12345000ull | 2 << 7 | kNs | 1 << 11);
 }
 
 }  // namespace

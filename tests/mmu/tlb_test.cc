@@ -209,7 +209,7 @@ TEST_F(TlbTest, PanUsesItsOwnContext) {
   EXPECT_EQ(Byte(0x1000), 0x10);
   st.pstate.pan = 1;
   EXPECT_EQ(Byte(0x1000), -1);
-  EXPECT_EQ(fault.fsc, kFscPermission | 3);
+  EXPECT_EQ(Fsc(), kFscPermission | 3);
   EXPECT_EQ(mmu->FastTable(kTlbEl1Pan)[TlbIndex(0x1000)].read_tag, kTlbInvalid);
   EXPECT_EQ(mmu->FastTable(kTlbEl0)[TlbIndex(0x1000)].read_tag, 0x1000u);
 }

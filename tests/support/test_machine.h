@@ -17,13 +17,14 @@ class FlatMemory : public GuestMemory {
  public:
   FlatMemory(uint64_t base, size_t size) : base_(base), bytes_(size) {}
 
-  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType, uint64_t* fault_va) override {
-    if (!Contains(va, size, fault_va)) return FaultKind::kTranslation;
+  FaultKind Read(uint64_t va, void* dst, size_t size, AccessType, MemFault* fault) override {
+    if (!Contains(va, size, fault)) return FaultKind::kTranslation;
     std::memcpy(dst, &bytes_[va - base_], size);
     return FaultKind::kNone;
   }
-  FaultKind Write(uint64_t va, const void* src, size_t size, uint64_t* fault_va) override {
-    if (!Contains(va, size, fault_va)) return FaultKind::kTranslation;
+  FaultKind Write(uint64_t va, const void* src, size_t size, AccessType,
+                  MemFault* fault) override {
+    if (!Contains(va, size, fault)) return FaultKind::kTranslation;
     std::memcpy(&bytes_[va - base_], src, size);
     return FaultKind::kNone;
   }
@@ -32,10 +33,10 @@ class FlatMemory : public GuestMemory {
   uint64_t base() const { return base_; }
 
  private:
-  bool Contains(uint64_t va, size_t size, uint64_t* fault_va) const {
+  bool Contains(uint64_t va, size_t size, MemFault* fault) const {
     if (va >= base_ && va - base_ <= bytes_.size() && size <= bytes_.size() - (va - base_))
       return true;
-    *fault_va = va < base_ || va - base_ >= bytes_.size() ? va : base_ + bytes_.size();
+    fault->va = va < base_ || va - base_ >= bytes_.size() ? va : base_ + bytes_.size();
     return false;
   }
   uint64_t base_;

@@ -17,58 +17,60 @@ class UserMemoryTest : public ::testing::Test {
 };
 
 TEST_F(UserMemoryTest, UnmappedReadIsTranslationFaultAtAddress) {
-  uint64_t v = 0, fva = 0;
-  EXPECT_EQ(mem.Read(kBase + 8, &v, 8, AccessType::kRead, &fva), FaultKind::kTranslation);
-  EXPECT_EQ(fva, kBase + 8);
+  uint64_t v = 0;
+  MemFault fault;
+  EXPECT_EQ(mem.Read(kBase + 8, &v, 8, AccessType::kRead, &fault), FaultKind::kTranslation);
+  EXPECT_EQ(fault.va, kBase + 8);
 }
 
 TEST_F(UserMemoryTest, ReadWriteRoundTrip) {
   ASSERT_TRUE(mem.Map(kBase, 2 * kPageSize, kProtRead | kProtWrite | kAnonymous));
   const uint64_t v = 0x1122334455667788ull;
-  uint64_t out = 0, fva = 0;
-  EXPECT_EQ(mem.Write(kBase + 100, &v, 8, &fva), FaultKind::kNone);
-  EXPECT_EQ(mem.Read(kBase + 100, &out, 8, AccessType::kRead, &fva), FaultKind::kNone);
+  uint64_t out = 0;
+  MemFault fault;
+  EXPECT_EQ(mem.Write(kBase + 100, &v, 8, AccessType::kWrite, &fault), FaultKind::kNone);
+  EXPECT_EQ(mem.Read(kBase + 100, &out, 8, AccessType::kRead, &fault), FaultKind::kNone);
   EXPECT_EQ(out, v);
   // Fresh pages read as zero.
-  EXPECT_EQ(mem.Read(kBase + kPageSize, &out, 8, AccessType::kRead, &fva), FaultKind::kNone);
+  EXPECT_EQ(mem.Read(kBase + kPageSize, &out, 8, AccessType::kRead, &fault), FaultKind::kNone);
   EXPECT_EQ(out, 0u);
 }
 
 TEST_F(UserMemoryTest, PageCrossingIntoUnmappedFaultsAtThatPage) {
   ASSERT_TRUE(mem.Map(kBase, kPageSize, kProtRead | kProtWrite | kAnonymous));
   uint8_t buf[16] = {1, 2, 3};
-  uint64_t fva = 0;
+  MemFault fault;
   const uint64_t va = kBase + kPageSize - 4;
-  EXPECT_EQ(mem.Write(va, buf, 16, &fva), FaultKind::kTranslation);
-  EXPECT_EQ(fva, kBase + kPageSize);
+  EXPECT_EQ(mem.Write(va, buf, 16, AccessType::kWrite, &fault), FaultKind::kTranslation);
+  EXPECT_EQ(fault.va, kBase + kPageSize);
   // Nothing was written to the mapped part either.
   uint32_t w = 0xffffffff;
-  EXPECT_EQ(mem.Read(va, &w, 4, AccessType::kRead, &fva), FaultKind::kNone);
+  EXPECT_EQ(mem.Read(va, &w, 4, AccessType::kRead, &fault), FaultKind::kNone);
   EXPECT_EQ(w, 0u);
-  EXPECT_EQ(mem.Read(va, buf, 16, AccessType::kRead, &fva), FaultKind::kTranslation);
-  EXPECT_EQ(fva, kBase + kPageSize);
+  EXPECT_EQ(mem.Read(va, buf, 16, AccessType::kRead, &fault), FaultKind::kTranslation);
+  EXPECT_EQ(fault.va, kBase + kPageSize);
 }
 
 TEST_F(UserMemoryTest, PageCrossingFromUnmappedFaultsAtFirstByte) {
   ASSERT_TRUE(mem.Map(kBase + kPageSize, kPageSize, kProtRead | kAnonymous));
   uint8_t buf[8];
-  uint64_t fva = 0;
-  EXPECT_EQ(mem.Read(kBase + kPageSize - 3, buf, 8, AccessType::kRead, &fva),
+  MemFault fault;
+  EXPECT_EQ(mem.Read(kBase + kPageSize - 3, buf, 8, AccessType::kRead, &fault),
             FaultKind::kTranslation);
-  EXPECT_EQ(fva, kBase + kPageSize - 3);
+  EXPECT_EQ(fault.va, kBase + kPageSize - 3);
 }
 
 TEST_F(UserMemoryTest, PermissionsAndMprotect) {
   ASSERT_TRUE(mem.Map(kBase, kPageSize, kProtRead | kAnonymous));
   uint32_t w = 0xd503201f;
-  uint64_t fva = 0;
-  EXPECT_EQ(mem.Write(kBase, &w, 4, &fva), FaultKind::kPermission);
-  EXPECT_EQ(fva, kBase);
-  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kFetch, &fva), FaultKind::kPermission);
+  MemFault fault;
+  EXPECT_EQ(mem.Write(kBase, &w, 4, AccessType::kWrite, &fault), FaultKind::kPermission);
+  EXPECT_EQ(fault.va, kBase);
+  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kFetch, &fault), FaultKind::kPermission);
   ASSERT_TRUE(mem.Protect(kBase, kPageSize, kProtRead | kProtExec));
-  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kFetch, &fva), FaultKind::kNone);
+  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kFetch, &fault), FaultKind::kNone);
   ASSERT_TRUE(mem.Protect(kBase, kPageSize, 0));
-  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kRead, &fva), FaultKind::kPermission);
+  EXPECT_EQ(mem.Read(kBase, &w, 4, AccessType::kRead, &fault), FaultKind::kPermission);
   // A range with a hole cannot be protected.
   EXPECT_FALSE(mem.Protect(kBase, 2 * kPageSize, kProtRead));
 }
@@ -76,19 +78,21 @@ TEST_F(UserMemoryTest, PermissionsAndMprotect) {
 TEST_F(UserMemoryTest, PermissionFaultOnSecondPage) {
   ASSERT_TRUE(mem.Map(kBase, kPageSize, kProtRead | kProtWrite | kAnonymous));
   ASSERT_TRUE(mem.Map(kBase + kPageSize, kPageSize, kProtRead | kAnonymous));
-  uint64_t v = 1, fva = 0;
-  EXPECT_EQ(mem.Write(kBase + kPageSize - 2, &v, 8, &fva), FaultKind::kPermission);
-  EXPECT_EQ(fva, kBase + kPageSize);
+  uint64_t v = 1;
+  MemFault fault;
+  EXPECT_EQ(mem.Write(kBase + kPageSize - 2, &v, 8, AccessType::kWrite, &fault), FaultKind::kPermission);
+  EXPECT_EQ(fault.va, kBase + kPageSize);
 }
 
 TEST_F(UserMemoryTest, AddressesBeyondTheSpaceFault) {
-  uint64_t v, fva = 0;
-  EXPECT_EQ(mem.Read(kGuestVaLimit, &v, 8, AccessType::kRead, &fva), FaultKind::kTranslation);
-  EXPECT_EQ(fva, kGuestVaLimit);
-  EXPECT_EQ(mem.Read(~uint64_t{0} - 3, &v, 8, AccessType::kRead, &fva), FaultKind::kTranslation);
+  uint64_t v;
+  MemFault fault;
+  EXPECT_EQ(mem.Read(kGuestVaLimit, &v, 8, AccessType::kRead, &fault), FaultKind::kTranslation);
+  EXPECT_EQ(fault.va, kGuestVaLimit);
+  EXPECT_EQ(mem.Read(~uint64_t{0} - 3, &v, 8, AccessType::kRead, &fault), FaultKind::kTranslation);
   ASSERT_TRUE(mem.Map(kGuestVaLimit - kPageSize, kPageSize, kProtRead | kProtWrite | kAnonymous));
-  EXPECT_EQ(mem.Read(kGuestVaLimit - 4, &v, 8, AccessType::kRead, &fva), FaultKind::kTranslation);
-  EXPECT_EQ(fva, kGuestVaLimit);
+  EXPECT_EQ(mem.Read(kGuestVaLimit - 4, &v, 8, AccessType::kRead, &fault), FaultKind::kTranslation);
+  EXPECT_EQ(fault.va, kGuestVaLimit);
   EXPECT_FALSE(mem.Map(kGuestVaLimit, kPageSize, kProtRead));
 }
 
@@ -96,11 +100,11 @@ TEST_F(UserMemoryTest, TopByteIgnoredForDataNotFetch) {
   ASSERT_TRUE(mem.Map(kBase, kPageSize, kProtRead | kProtWrite | kProtExec | kAnonymous));
   const uint64_t tagged = kBase | (uint64_t{0x5a} << 56);
   uint32_t w = 42, out = 0;
-  uint64_t fva = 0;
-  EXPECT_EQ(mem.Write(tagged, &w, 4, &fva), FaultKind::kNone);
-  EXPECT_EQ(mem.Read(tagged, &out, 4, AccessType::kRead, &fva), FaultKind::kNone);
+  MemFault fault;
+  EXPECT_EQ(mem.Write(tagged, &w, 4, AccessType::kWrite, &fault), FaultKind::kNone);
+  EXPECT_EQ(mem.Read(tagged, &out, 4, AccessType::kRead, &fault), FaultKind::kNone);
   EXPECT_EQ(out, 42u);
-  EXPECT_EQ(mem.Read(tagged, &out, 4, AccessType::kFetch, &fva), FaultKind::kTranslation);
+  EXPECT_EQ(mem.Read(tagged, &out, 4, AccessType::kFetch, &fault), FaultKind::kTranslation);
 }
 
 TEST_F(UserMemoryTest, UnmapAndDiscard) {

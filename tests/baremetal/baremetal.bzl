@@ -22,12 +22,15 @@ _CFLAGS = " ".join([
 
 _COMMON = ["start.S", "el0.S", "testlib.c"]
 
-def baremetal_program(name, srcs, expected = None, tags = []):
-    """`expected`: a checked-in expected output file; None compares with QEMU."""
+def baremetal_program(name, srcs, expected = None, qemu_cpu = "cortex-a57", tags = []):
+    """`expected`: a checked-in expected output file; None compares with QEMU
+    running `qemu_cpu` ("cortex-a57" or "max")."""
+    if qemu_cpu not in ["cortex-a57", "max"]:
+        fail("qemu_cpu must be cortex-a57 or max")
     all_srcs = _COMMON + srcs
     native.genrule(
         name = name + "_elf",
-        srcs = all_srcs + ["link.ld", "testlib.h"],
+        srcs = all_srcs + ["link.ld", "testlib.h", "mmulib.h"],
         outs = ["bin/%s.elf" % name],
         cmd = "aarch64-linux-gnu-gcc %s -T $(location link.ld) -I$$(dirname $(location testlib.h)) -o $@ %s" % (
             _CFLAGS,
@@ -44,7 +47,9 @@ def baremetal_program(name, srcs, expected = None, tags = []):
         args = [
             "$(location //tools/a64sim)",
             "$(location :%s_elf)" % name,
-        ] + (["$(location %s)" % expected] if expected else ["qemu"]),
+        ] + (["$(location %s)" % expected] if expected else [
+            "qemu" if qemu_cpu == "cortex-a57" else "qemu-max",
+        ]),
         data = [
             ":%s_elf" % name,
             "//tools/a64sim",

@@ -2,6 +2,7 @@
 
 volatile struct exc_record last_exc;
 void (*volatile irq_hook)(struct exc_frame* f, u64 kind);
+void (*volatile sync_hook)(struct exc_frame* f, u64 kind);
 static int failures;
 
 // The compiler may emit calls to these.
@@ -108,6 +109,7 @@ void on_exception(struct exc_frame* f, u64 kind) {
     puts_("\nFAIL\n");
     exit(1);
   }
+  if (sync_hook) sync_hook(f, kind);
   last_exc.count++;
   last_exc.kind = kind;
   last_exc.esr = esr;

@@ -31,6 +31,10 @@ extern volatile struct exc_record last_exc;
 // An IRQ/FIQ handler; when null, an interrupt is a test failure.
 extern void (*volatile irq_hook)(struct exc_frame* f, u64 kind);
 
+// Called first for every synchronous exception (but the EL0 return call)
+// when set; the exception is then recorded and returned from as usual.
+extern void (*volatile sync_hook)(struct exc_frame* f, u64 kind);
+
 // Synchronous exceptions other than SVC/HVC/SMC return to the address in
 // X30 (the faulting code is a leaf function called with BL) at the EL it was
 // taken from, with PSTATE.IL cleared; at EL1 the stack pointer selection

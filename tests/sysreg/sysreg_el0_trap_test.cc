@@ -126,7 +126,7 @@ TEST_F(El0Traps, WfiWfeTraps) {
 }
 
 // User mode sets the EL1 state Linux gives user space: SCTLR_EL1 with UCT,
-// DZE, UCI, nTWI and nTWE set and UMA clear, and CPACR_EL1.FPEN.
+// DZE, UCI and nTWE set and nTWI and UMA clear, and CPACR_EL1.FPEN.
 TEST_F(El0Traps, UserModeUsesLinuxControls) {
   m.cpu.platform = nullptr;
   user::SetLinuxUserEl1State(m.cpu.st);
@@ -134,7 +134,8 @@ TEST_F(El0Traps, UserModeUsesLinuxControls) {
   EXPECT_EQ(Read(Mrs(0, 3, 3, 0, 0, 7)), 4u);           // DCZID_EL0
   Write(Msr(3, 3, 4, 4, 0, 0), 0x00400000);             // FPCR
   EXPECT_EQ(m.cpu.st.fpcr, 0x00400000u);
-  EXPECT_EQ(RunOne(0xd503207f), StopReason::kInsnLimit);  // wfi
+  EXPECT_EQ(RunOne(0xd503205f), StopReason::kInsnLimit);  // wfe
+  ExpectException(0xd503207f, ExceptionClass::kWfx, kCvCond);  // wfi traps
   ExpectException(0xd50342df, ExceptionClass::kSysReg, TrapIss(0, 3, 4, 2, 6, 31, false));
   // No generic timer in user mode: the counter is not implemented there.
   ExpectUndefined(Mrs(0, 3, 3, 14, 0, 2));

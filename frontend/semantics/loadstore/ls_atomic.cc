@@ -27,6 +27,7 @@ uint64_t AtomicResult(unsigned o3_opc, uint64_t old, uint64_t value, unsigned bi
 // X[s]); X[t] = old value, zero-extended. Unaligned addresses fault.
 ExecStatus ExecAtomic(Cpu& c, uint32_t insn) {
   const unsigned size = 1u << Bits(insn, 31, 30), bits = 8 * size;
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, false);
   const uint64_t value = ReadX(c, Bits(insn, 20, 16)) & Ones(bits);

@@ -9,11 +9,14 @@
 #include "frontend/bits.h"
 #include "frontend/semantics/cpu.h"
 #include "frontend/semantics/dispatch.h"
+#include "frontend/semantics/exception/sp_alignment.h"
 
 namespace a64::ls {
 
-// The base register: SP when n == 31 (ARM ARM: "if n == 31 then address = SP[]").
-// SP alignment checking (SCTLR_ELx.SA0) is not modelled.
+// The base register: SP when n == 31 (ARM ARM: "if n == 31 then
+// CheckSPAlignment(); address = SP[]"). Every handler calls CheckSpAlignment
+// (frontend/semantics/exception/sp_alignment.h) before reading it, except
+// PRFM/PRFUM, whose pseudocode skips the check.
 inline uint64_t Base(const Cpu& c, unsigned n) { return ReadXSp(c, n); }
 inline void WriteBack(Cpu& c, unsigned n, uint64_t address) { WriteXSp(c, n, address); }
 

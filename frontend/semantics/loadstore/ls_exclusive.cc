@@ -3,7 +3,9 @@
 // compare-and-swap (CAS, CASP). ARM ARM C6.2 and B2.9 (exclusive monitors).
 // All of these require natural alignment of the whole access (B2.5.2: without
 // FEAT_LSE2, an unaligned exclusive, ordered or atomic access takes an
-// Alignment fault).
+// Alignment fault). With SP as the base, CheckSPAlignment comes first (it is
+// the first step of each Operation; the access alignment is checked by the
+// memory access itself).
 #include "frontend/semantics/loadstore/ls_common.h"
 
 namespace a64::ls {
@@ -31,6 +33,7 @@ bool ExclusiveMonitorsPass(Cpu& c, uint64_t address, unsigned size) {
 // LDXR/LDAXR{B,H}: load, then mark the location for exclusive access.
 ExecStatus ExecLoadExclusive(Cpu& c, uint32_t insn) {
   const unsigned size = AccessSize(insn), t = Bits(insn, 4, 0);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, false);
   uint8_t buf[8];
@@ -44,6 +47,7 @@ ExecStatus ExecLoadExclusive(Cpu& c, uint32_t insn) {
 // Rt2 is CONSTRAINED UNPREDICTABLE; Rt2's value is the one kept.
 ExecStatus ExecLoadExclusivePair(Cpu& c, uint32_t insn) {
   const unsigned es = PairElementSize(insn), t = Bits(insn, 4, 0), t2 = Bits(insn, 14, 10);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, 2 * es)) return AlignmentFault(c, address, false);
   uint8_t buf[16];
@@ -54,12 +58,13 @@ ExecStatus ExecLoadExclusivePair(Cpu& c, uint32_t insn) {
   return ExecStatus::kNext;
 }
 
-// Completes STXR/STXP: the alignment check comes first (it faults even if the
-// monitor would fail), then the store happens only if the monitors pass, and
+// Completes STXR/STXP: the SP alignment check, then the alignment check come
+// first (they fault even if the monitor would fail), then the store happens only if the monitors pass, and
 // Ws receives 0 on success, 1 on failure. Ws == Rt or Ws == Rn are
 // CONSTRAINED UNPREDICTABLE; we use the register values read before Ws is
 // written (Constraint_NONE).
 ExecStatus StoreExclusive(Cpu& c, uint32_t insn, const uint8_t* data, unsigned size) {
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, true);
   const bool pass = ExclusiveMonitorsPass(c, address, size);
@@ -87,6 +92,7 @@ ExecStatus ExecStoreExclusivePair(Cpu& c, uint32_t insn) {
 // a single PE executing in program order).
 ExecStatus ExecLoadOrdered(Cpu& c, uint32_t insn) {
   const unsigned size = AccessSize(insn);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, false);
   uint8_t buf[8];
@@ -98,6 +104,7 @@ ExecStatus ExecLoadOrdered(Cpu& c, uint32_t insn) {
 // STLR/STLLR{B,H}: an aligned store.
 ExecStatus ExecStoreOrdered(Cpu& c, uint32_t insn) {
   const unsigned size = AccessSize(insn);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, true);
   uint8_t buf[8];
@@ -109,6 +116,7 @@ ExecStatus ExecStoreOrdered(Cpu& c, uint32_t insn) {
 // (zero-extended). No write happens when the comparison fails.
 ExecStatus ExecCompareAndSwap(Cpu& c, uint32_t insn) {
   const unsigned size = AccessSize(insn), s = Bits(insn, 20, 16);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, size)) return AlignmentFault(c, address, false);
   const uint64_t compare = ReadX(c, s) & Ones(8 * size), update = ReadX(c, Bits(insn, 4, 0));
@@ -128,6 +136,7 @@ ExecStatus ExecCompareAndSwap(Cpu& c, uint32_t insn) {
 // <X[s], X[s+1]>. Rs and Rt are even (allocation); s + 1 may be 31 (ZR).
 ExecStatus ExecCompareAndSwapPair(Cpu& c, uint32_t insn) {
   const unsigned es = PairElementSize(insn), s = Bits(insn, 20, 16), t = Bits(insn, 4, 0);
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t address = Base(c, Bits(insn, 9, 5));
   if (!IsAligned(address, 2 * es)) return AlignmentFault(c, address, false);
   uint8_t compare[16], update[16];

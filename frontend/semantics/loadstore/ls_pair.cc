@@ -11,6 +11,7 @@ ExecStatus ExecPair(Cpu& c, uint32_t insn) {
   const unsigned opc = Bits(insn, 31, 30), t = Bits(insn, 4, 0), t2 = Bits(insn, 14, 10),
                  n = Bits(insn, 9, 5), op2 = Bits(insn, 24, 23);
   const bool simd = Bit(insn, 26), load = Bit(insn, 22);
+  if (!CheckSpAlignment(c, n)) return ExecStatus::kException;
   // GP: opc = 00 W pair, 01 LDPSW (32-bit, sign-extended to X), 10 X pair.
   const unsigned scale = simd ? 2 + opc : (opc == 2 ? 3 : 2);
   const unsigned size = 1u << scale;

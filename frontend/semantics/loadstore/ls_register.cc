@@ -38,12 +38,16 @@ unsigned TransferScale(uint32_t insn) {
 
 // Performs the access at `address`, then, if `wback`, writes `new_base` to the
 // base register. Nothing is written to any register if the access faults.
-ExecStatus Transfer(Cpu& c, uint32_t insn, uint64_t address, bool wback, uint64_t new_base) {
+// `unprivileged`: LDTR/STTR, checked as EL0 accesses when executed at EL1
+// (ARM ARM C3.2.5; the memory system applies the PSTATE.UAO rule).
+ExecStatus Transfer(Cpu& c, uint32_t insn, uint64_t address, bool wback, uint64_t new_base,
+                    bool unprivileged = false) {
   const RegTransfer tr = DecodeTransfer(insn);
   const unsigned t = Bits(insn, 4, 0), n = Bits(insn, 9, 5);
   uint8_t buf[16];
   if (tr.load) {
-    if (!MemRead(c, address, buf, tr.size)) return ExecStatus::kException;
+    const AccessType type = unprivileged ? AccessType::kReadUnprivileged : AccessType::kRead;
+    if (!MemRead(c, address, buf, tr.size, type)) return ExecStatus::kException;
     if (tr.simd) {
       WriteVBytes(c, t, buf, tr.size);
     } else {
@@ -60,32 +64,36 @@ ExecStatus Transfer(Cpu& c, uint32_t insn, uint64_t address, bool wback, uint64_
     } else {
       StoreLe(buf, ReadX(c, t), tr.size);
     }
-    if (!MemWrite(c, address, buf, tr.size)) return ExecStatus::kException;
+    const AccessType type = unprivileged ? AccessType::kWriteUnprivileged : AccessType::kWrite;
+    if (!MemWrite(c, address, buf, tr.size, type)) return ExecStatus::kException;
   }
   if (wback) WriteBack(c, n, new_base);
   return ExecStatus::kNext;
 }
 
 // imm9(20:12), bits 11:10: 00 unscaled (LDUR), 01 post-index, 10 unprivileged
-// (LDTR), 11 pre-index. LDTR/STTR are executed at EL0, where they behave as
-// LDR/STR (ARM ARM C6.2 LDTR: "as if at EL0").
+// (LDTR/STTR), 11 pre-index.
 ExecStatus ExecImm9(Cpu& c, uint32_t insn) {
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const int64_t offset = SignExtend(Bits(insn, 20, 12), 9);
   const uint64_t base = Base(c, Bits(insn, 9, 5));
   switch (Bits(insn, 11, 10)) {
     case 1: return Transfer(c, insn, base, true, base + offset);
     case 3: return Transfer(c, insn, base + offset, true, base + offset);
+    case 2: return Transfer(c, insn, base + offset, false, 0, /*unprivileged=*/true);
     default: return Transfer(c, insn, base + offset, false, 0);
   }
 }
 
 ExecStatus ExecUnsignedImm(Cpu& c, uint32_t insn) {
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const uint64_t offset = uint64_t{Bits(insn, 21, 10)} << TransferScale(insn);
   return Transfer(c, insn, Base(c, Bits(insn, 9, 5)) + offset, false, 0);
 }
 
 // Rm(20:16) option(15:13) S(12): offset = ExtendReg(m, option, S ? scale : 0).
 ExecStatus ExecRegOffset(Cpu& c, uint32_t insn) {
+  if (!CheckSpAlignment(c, Bits(insn, 9, 5))) return ExecStatus::kException;
   const unsigned shift = Bit(insn, 12) ? TransferScale(insn) : 0;
   const uint64_t offset = ExtendIndex(c, Bits(insn, 20, 16), Bits(insn, 15, 13), shift);
   return Transfer(c, insn, Base(c, Bits(insn, 9, 5)) + offset, false, 0);
@@ -107,7 +115,9 @@ ExecStatus ExecLiteral(Cpu& c, uint32_t insn) {
 }
 
 // PRFM/PRFUM: a hint. Performing no prefetch, and taking no fault, is a valid
-// implementation (ARM ARM C6.2 PRFM, "Prefetch(address, prfop)").
+// implementation (ARM ARM C6.2 PRFM, "Prefetch(address, prfop)"). Not even an
+// SP alignment fault: the pseudocode reads "if memop != MemOp_PREFETCH then
+// CheckSPAlignment()".
 ExecStatus ExecPrefetch(Cpu&, uint32_t) { return ExecStatus::kNext; }
 
 constexpr Op kImm9Ops[] = {

@@ -3,6 +3,7 @@
 // (ARM ARM C4.1.45-48; pseudocode of LD1 (multiple structures) and LD1
 // (single structure) in C7.2).
 #include "frontend/semantics/dispatch.h"
+#include "frontend/semantics/exception/sp_alignment.h"
 #include "frontend/semantics/simd/simd_lanes.h"
 
 namespace a64 {
@@ -14,7 +15,8 @@ using simd::SetLane;
 
 unsigned Rt(uint32_t w) { return Bits(w, 4, 0); }
 
-// Base address: X[n], or SP when n == 31.
+// Base address: X[n], or SP when n == 31. Each handler first calls
+// CheckSPAlignment ("if n == 31 then CheckSPAlignment(); address = SP[];").
 uint64_t BaseAddress(const Cpu& c, uint32_t w) { return ReadXSp(c, Bits(w, 9, 5)); }
 
 // Post-index writeback (bit 23): offs is the transfer size when Rm == 31,
@@ -53,6 +55,7 @@ ExecStatus ExecMultiple(Cpu& c, uint32_t w) {
   const unsigned elements = simd::Lanes(Q(w), size);
   const unsigned regs = sh.rpt * sh.selem;
   const uint64_t total = regs * elements * ebytes;
+  if (!CheckSpAlignment(c, Bits(w, 9, 5))) return ExecStatus::kException;
   const uint64_t address = BaseAddress(c, w);
   uint8_t buf[64];
   VReg v[4];
@@ -100,6 +103,7 @@ ExecStatus ExecSingle(Cpu& c, uint32_t w) {
   }
   const unsigned ebytes = 1u << scale;
   const uint64_t total = selem * ebytes;
+  if (!CheckSpAlignment(c, Bits(w, 9, 5))) return ExecStatus::kException;
   const uint64_t address = BaseAddress(c, w);
   uint8_t buf[32];
   VReg v[4];
@@ -128,6 +132,7 @@ ExecStatus ExecReplicate(Cpu& c, uint32_t w) {
   const unsigned selem = (Bit(w, 13) << 1 | Bit(w, 21)) + 1;
   const unsigned size = Bits(w, 11, 10), ebytes = 1u << size;
   const uint64_t total = selem * ebytes;
+  if (!CheckSpAlignment(c, Bits(w, 9, 5))) return ExecStatus::kException;
   const uint64_t address = BaseAddress(c, w);
   uint8_t buf[32];
   if (!MemRead(c, address, buf, total)) return ExecStatus::kException;

@@ -46,8 +46,9 @@ void BareMachine::TlbInvalidate(Cpu&, TlbiScope scope, uint16_t asid, uint64_t v
   mmu_->TlbInvalidate(scope, asid, va);
 }
 
-uint64_t BareMachine::AddressTranslate(Cpu&, uint64_t va, bool as_el0, bool write) {
-  return mmu_->AddressTranslate(va, as_el0, write);
+bool BareMachine::AddressTranslate(Cpu&, uint64_t va, bool as_el0, bool write, uint64_t* par,
+                                   MemFault* abort) {
+  return mmu_->AddressTranslate(va, as_el0, write, par, abort);
 }
 
 // The interpreter fetches every instruction from memory: no cached code.

@@ -47,7 +47,8 @@ class BareMachine : public Platform, public InterruptSource {
 
   // Platform.
   void TlbInvalidate(Cpu& cpu, TlbiScope scope, uint16_t asid, uint64_t va) override;
-  uint64_t AddressTranslate(Cpu& cpu, uint64_t va, bool as_el0, bool write) override;
+  bool AddressTranslate(Cpu& cpu, uint64_t va, bool as_el0, bool write, uint64_t* par,
+                        MemFault* abort) override;
   void InstructionCacheInvalidate(Cpu& cpu, bool all, uint64_t va) override;
   bool FirmwareCall(Cpu& cpu, bool smc, uint16_t imm) override;
   uint64_t CounterValue(const Cpu& cpu) const override;

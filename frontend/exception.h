@@ -46,6 +46,8 @@ struct PendingException {
   uint8_t level = 0;       // translation table level of a translation, access
                            // flag or permission fault
   bool on_walk = false;    // external abort on a stage 1 translation table walk
+  bool cache_maintenance = false;  // the abort came from a cache maintenance
+                                   // or AT instruction (ESR.ISS.CM)
 };
 
 // For SVC, HVC and SMC the preferred return address is the next instruction

@@ -232,9 +232,14 @@ void Mmu::TlbInvalidate(TlbiScope scope, uint16_t asid, uint64_t va) {
   }
 }
 
-uint64_t Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write) {
+bool Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write, uint64_t* par,
+                           MemFault* abort) {
   const TranslationRegs r = TranslationRegs::From(st_.sys);
   const WalkResult w = Stage1Translate(pm_, r, va, false);
+  if (w.fault == WalkFault::kExternalOnWalk) {
+    *abort = MemFault{va, w.level, true};
+    return false;
+  }
   uint8_t fsc = 0;
   bool failed = w.fault != WalkFault::kNone;
   if (failed) {
@@ -250,7 +255,10 @@ uint64_t Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write) {
   }
   // PAR_EL1 (ARM ARM D17.2.113). Failure: F, FST[6:1], PTW (a stage 2 fault
   // on the stage 1 walk: never, without stage 2) and S (stage 2: never).
-  if (failed) return kParRes1 | static_cast<uint64_t>(fsc) << 1 | 1;
+  if (failed) {
+    *par = kParRes1 | static_cast<uint64_t>(fsc) << 1 | 1;
+    return true;
+  }
   // Success: PA[47:12], SH[8:7], NS[9], ATTR[63:56] in MAIR format; Device
   // and Normal Non-cacheable memory report Outer Shareable; Device ATTR is
   // reported as 0b0000dd00. NS is UNKNOWN for a Non-secure regime: this PE
@@ -259,7 +267,8 @@ uint64_t Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write) {
   const uint64_t attr = device ? (w.attr & 0x0c) : w.attr;
   const uint64_t sh = device || w.attr == 0x44 ? 2 : w.sh;
   constexpr uint64_t kParNs = 1ull << 9;
-  return attr << 56 | (w.pa & 0x0000fffffffff000ull) | kParRes1 | kParNs | sh << 7;
+  *par = attr << 56 | (w.pa & 0x0000fffffffff000ull) | kParRes1 | kParNs | sh << 7;
+  return true;
 }
 
 void Mmu::WatchPage(uint64_t pa, bool watched) {

@@ -40,7 +40,8 @@ class Mmu : public GuestMemory {
 
   // AT S1E0R/S1E0W/S1E1R/S1E1W (Platform::AddressTranslate): the PAR_EL1
   // value. Does not use or fill the TLB.
-  uint64_t AddressTranslate(uint64_t va, bool as_el0, bool write);
+  // Returns false for an External abort on the walk (`*abort` describes it).
+  bool AddressTranslate(uint64_t va, bool as_el0, bool write, uint64_t* par, MemFault* abort);
 
   // Re-reads the translation registers: the TLB is flushed when SCTLR_EL1
   // (M, I, WXN, EE), TCR_EL1 or MAIR_EL1 changed, and the current ASID is

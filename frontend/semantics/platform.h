@@ -7,6 +7,8 @@
 
 #include <cstdint>
 
+#include "mmu/guest_memory.h"
+
 namespace a64 {
 
 struct Cpu;
@@ -30,8 +32,12 @@ class Platform {
   // TLBI: `asid` and `va` as decoded from Xt (va already shifted: VA<55:12> << 12).
   virtual void TlbInvalidate(Cpu& cpu, TlbiScope scope, uint16_t asid, uint64_t va) = 0;
 
-  // AT S1E{0,1}{R,W} (ARM ARM C5.5): the PAR_EL1 value the translation produces.
-  virtual uint64_t AddressTranslate(Cpu& cpu, uint64_t va, bool as_el0, bool write) = 0;
+  // AT S1E{0,1}{R,W} (ARM ARM C5.5): the PAR_EL1 value the translation
+  // produces. Returns false, with `*abort` filled, when the walk took a
+  // synchronous External abort: that is taken as a Data Abort, not reported
+  // in PAR_EL1 (ARM ARM D5.2.11).
+  virtual bool AddressTranslate(Cpu& cpu, uint64_t va, bool as_el0, bool write, uint64_t* par,
+                                MemFault* abort) = 0;
 
   // IC IALLU(IS) / IC IVAU: instruction caches (and translated code) for the
   // given VA, or everything when `all`.

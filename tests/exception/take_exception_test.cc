@@ -80,5 +80,14 @@ TEST(FaultStatusCode, Encodings) {
   EXPECT_EQ(FaultStatusCode(e), 0x00u);
 }
 
+TEST(Syndrome, CacheMaintenanceAbort) {
+  // AT or DC by VA: CM = 1 and WnR = 1 (ARM ARM D17.2.37, ISS bits 8 and 6).
+  PendingException e{ExceptionClass::kDataAbortSame, 0, 0x1000, FaultKind::kExternal, true};
+  e.on_walk = true;
+  e.level = 2;
+  e.cache_maintenance = true;
+  EXPECT_EQ(SyndromeOf(e), 0x96000156u);  // what qemu-system-aarch64 reports too
+}
+
 }  // namespace
 }  // namespace a64

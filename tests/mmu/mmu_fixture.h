@@ -43,6 +43,13 @@ class MmuFixture : public ::testing::Test {
     fault = MemFault{};
     return kind = mmu->Write(va, src, size, type, &fault);
   }
+  // PAR_EL1 after AT of `va` (which must not abort).
+  uint64_t Par(uint64_t va, bool as_el0, bool write) {
+    uint64_t par = 0;
+    MemFault abort;
+    EXPECT_TRUE(mmu->AddressTranslate(va, as_el0, write, &par, &abort)) << std::hex << va;
+    return par;
+  }
   // The fault status code the last fault is reported with in ESR_EL1.
   uint32_t Fsc() const {
     PendingException e{ExceptionClass::kDataAbortSame, 0, fault.va, kind, false};

@@ -276,13 +276,13 @@ TEST_F(MmuTest, ParOnSuccess) {
   tables->Map(0x2000, 0x09000000, 3, kAf | kShInner | Attr(3));  // Device-nGnRE
   tables->Map(0x3000, 0x40102000, 3, kAf | kShInner | Attr(2));  // Normal NC
   // PA[47:12], ATTR in [63:56], SH in [8:7], bit 11 RES1, F = 0.
-  EXPECT_EQ(mmu->AddressTranslate(0x1abc, false, false), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x1abc, true, true), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x2000, false, false), 0x0400000009000000ull | 2 << 7 | kNs | 1 << 11);
-  EXPECT_EQ(mmu->AddressTranslate(0x3000, false, true), 0x4400000040102000ull | 2 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(Par(0x1abc, false, false), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(Par(0x1abc, true, true), 0xff00000040100000ull | 3 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(Par(0x2000, false, false), 0x0400000009000000ull | 2 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(Par(0x3000, false, true), 0x4400000040102000ull | 2 << 7 | kNs | 1 << 11);
   // PAN does not affect AT S1E1R/W.
   st.pstate.pan = 1;
-  EXPECT_EQ(mmu->AddressTranslate(0x1000, false, false) & 1, 0u);
+  EXPECT_EQ(Par(0x1000, false, false) & 1, 0u);
 }
 
 TEST_F(MmuTest, ParOnFault) {
@@ -291,17 +291,24 @@ TEST_F(MmuTest, ParOnFault) {
   tables->Map(0x200000, 0x40200000, 2, kShInner);    // AF = 0 block
   tables->SetDesc(0x40000000, 1, 0x7000000000 | 3);  // table at no RAM
   auto par = [](uint64_t fst) { return 1ull | fst << 1 | 1ull << 11; };
-  EXPECT_EQ(mmu->AddressTranslate(0x5000, false, false), par(0x07));
-  EXPECT_EQ(mmu->AddressTranslate(0x0000400000000000, false, false), par(0x04));
-  EXPECT_EQ(mmu->AddressTranslate(0x0000000080000000, false, false), par(0x05));
-  EXPECT_EQ(mmu->AddressTranslate(0x1000, true, false), par(0x0f));   // S1E0R
-  EXPECT_EQ(mmu->AddressTranslate(0x1000, false, true), 0xff00000040100000ull | kNs | 1 << 11);  // SH 00
-  EXPECT_EQ(mmu->AddressTranslate(0x2000, false, true), par(0x0f));   // S1E1W on RO
-  EXPECT_EQ(mmu->AddressTranslate(0x200000, false, false), par(0x0a));
-  // External abort on the walk: FST 0b0101LL; PTW and S stay 0 (no stage 2).
-  EXPECT_EQ(mmu->AddressTranslate(0x40000000, false, false), par(0x16));
+  EXPECT_EQ(Par(0x5000, false, false), par(0x07));
+  EXPECT_EQ(Par(0x0000400000000000, false, false), par(0x04));
+  EXPECT_EQ(Par(0x0000000080000000, false, false), par(0x05));
+  EXPECT_EQ(Par(0x1000, true, false), par(0x0f));   // S1E0R
+  EXPECT_EQ(Par(0x1000, false, true), 0xff00000040100000ull | kNs | 1 << 11);  // SH 00
+  EXPECT_EQ(Par(0x2000, false, true), par(0x0f));   // S1E1W on RO
+  EXPECT_EQ(Par(0x200000, false, false), par(0x0a));
+  // An External abort on the walk is taken as a Data Abort, not reported in
+  // PAR_EL1 (ARM ARM D5.2.11).
+  uint64_t unchanged = 0x1234;
+  MemFault abort;
+  EXPECT_FALSE(mmu->AddressTranslate(0x40000000, false, false, &unchanged, &abort));
+  EXPECT_EQ(unchanged, 0x1234u);
+  EXPECT_EQ(abort.va, 0x40000000u);
+  EXPECT_EQ(abort.level, 2);
+  EXPECT_TRUE(abort.on_walk);
   st.sys.sctlr_el1 = 0;  // MMU off: PA = VA, Device-nGnRnE, Outer Shareable
-  EXPECT_EQ(mmu->AddressTranslate(0x12345678, true, true), 0x12345000ull | 2 << 7 | kNs | 1 << 11);
+  EXPECT_EQ(Par(0x12345678, true, true), 0x12345000ull | 2 << 7 | kNs | 1 << 11);
 }
 
 }  // namespace

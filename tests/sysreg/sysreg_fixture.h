@@ -26,9 +26,11 @@ class FakePlatform : public Platform {
   void TlbInvalidate(Cpu&, TlbiScope scope, uint16_t asid, uint64_t va) override {
     tlbis.push_back({scope, asid, va});
   }
-  uint64_t AddressTranslate(Cpu&, uint64_t va, bool as_el0, bool write) override {
+  bool AddressTranslate(Cpu&, uint64_t va, bool as_el0, bool write, uint64_t* result,
+                        MemFault*) override {
     ats.push_back({va, as_el0, write});
-    return par;
+    *result = par;
+    return true;
   }
   void InstructionCacheInvalidate(Cpu&, bool all, uint64_t va) override {
     ic_all.push_back(all);

@@ -48,7 +48,7 @@ ExecStatus CacheMaintenanceByVa(Cpu& cpu, uint64_t va) {
   uint8_t byte;
   if (MemRead(cpu, va, &byte, 1)) return ExecStatus::kNext;
   cpu.exc.is_write = true;  // WnR: cache maintenance reports 1
-  cpu.exc.iss |= 1u << 8;   // ISS.CM
+  cpu.exc.cache_maintenance = true;
   return ExecStatus::kException;
 }
 
@@ -84,11 +84,16 @@ ExecStatus Tlbi(Cpu& cpu, uint64_t xt) {
 }
 
 // AT S1E{0,1}{R,W}, Xt: stage 1 translation of Xt as EL0 or EL1 would make
-// a read or write; the result goes to PAR_EL1 (ARM ARM C5.5 "AT").
+// a read or write; the result goes to PAR_EL1 (ARM ARM C5.5 "AT"). An
+// External abort on the walk is a Data Abort with CM = 1 and WnR = 1.
 template <bool kAsEl0, bool kWrite>
 ExecStatus At(Cpu& cpu, uint64_t va) {
-  cpu.st.sys.par_el1 = cpu.platform->AddressTranslate(cpu, va, kAsEl0, kWrite);
-  return ExecStatus::kNext;
+  MemFault abort;
+  if (cpu.platform->AddressTranslate(cpu, va, kAsEl0, kWrite, &cpu.st.sys.par_el1, &abort))
+    return ExecStatus::kNext;
+  RecordAbort(cpu, ExceptionClass::kDataAbortLower, FaultKind::kExternal, abort, true);
+  cpu.exc.cache_maintenance = true;
+  return ExecStatus::kException;
 }
 
 constexpr uint16_t S(unsigned op1, unsigned crn, unsigned crm, unsigned op2) {

@@ -50,7 +50,7 @@ uint32_t SyndromeOf(const PendingException& e) {
     iss = FaultStatusCode(e);
     // WnR. S1PTW (bit 7) stays 0: it reports stage 2 faults on a stage 1
     // walk, and this PE has no stage 2 (ARM ARM D17.2.37).
-    if (IsDataAbort(e.ec)) iss |= e.is_write ? 1u << 6 : 0;
+    if (IsDataAbort(e.ec)) iss |= (e.is_write ? 1u << 6 : 0) | (e.cache_maintenance ? 1u << 8 : 0);
   }
   return static_cast<uint32_t>(e.ec) << 26 | 1u << 25 | (iss & 0x1ffffff);
 }

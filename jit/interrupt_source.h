@@ -34,6 +34,11 @@ class InterruptSource {
   // instruction whose count reaches this value. Devices set it to 0 when a
   // register write changes a line (Platform::TimerChanged, ...).
   uint64_t attention = 0;
+
+  // Set by the machine when the guest asked it to stop (PSCI SYSTEM_OFF,
+  // SYSTEM_RESET, ...), together with attention = 0: the runner returns
+  // SystemStop::kMachineStop before the next instruction.
+  bool stop_requested = false;
 };
 
 }  // namespace a64

@@ -52,6 +52,10 @@ void SystemRunner::TakeSync(Cpu& cpu, uint64_t preferred_return) {
 }
 
 SystemRunner::Attend SystemRunner::AttendEvents(Cpu& cpu, SystemRunResult* result) {
+  if (interrupts_->stop_requested) {
+    result->stop = SystemStop::kMachineStop;
+    return Attend::kStop;
+  }
   if (exceptions_in_a_row_ > kMaxExceptionsInARow) {
     result->stop = SystemStop::kExceptionLoop;
     return Attend::kStop;

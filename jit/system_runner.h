@@ -29,6 +29,7 @@ enum class SystemStop : uint8_t {
   kWaitForever,    // WFI with no interrupt that could ever wake the PE
   kExceptionLoop,  // exceptions taken back to back without retiring anything
                    // (e.g. the vector table is not mapped)
+  kMachineStop,    // the machine asked to stop (InterruptSource::stop_requested)
 };
 
 struct SystemRunResult {

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The README's test command: install dependencies, fetch the arm64 test
-# artifacts (into a cache outside git), and run every test.
+# artifacts and the Linux kernel (into a cache outside git), run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install_deps.sh
 tools/fetch_artifacts.sh
+tools/fetch_linux.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -50,6 +50,10 @@ struct CpuState {
   // SP_EL0 and SP_EL1 while not selected; the selected one is `sp`.
   uint64_t sp_el[2];
   SystemRegisters sys;
+  // Incremented whenever a register that translation depends on (SCTLR_EL1,
+  // TCR_EL1, TTBR0/1_EL1, MAIR_EL1) is written, so that the MMU re-reads
+  // them only then. Not architectural state.
+  uint64_t translation_generation;
 };
 
 // PSTATE.NZCV bit positions within CpuState::nzcv.

@@ -69,6 +69,7 @@ TlbContext Mmu::ContextFor(const ProcState& ps, AccessType type) {
 }
 
 void Mmu::Sync() {
+  synced_generation_ = st_.translation_generation;
   const TranslationRegs r = TranslationRegs::From(st_.sys);
   if (!synced_ || ((r.sctlr ^ regs_.sctlr) & kSctlrCached) || r.tcr != regs_.tcr ||
       r.mair != regs_.mair)
@@ -155,7 +156,7 @@ FaultKind Mmu::Translate(uint64_t va, size_t size, Kind kind, TlbContext ctx, Pi
 }
 
 FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, AccessType type, MemFault* fault) {
-  Sync();
+  if (st_.translation_generation != synced_generation_) Sync();
   const Kind kind = type == AccessType::kFetch ? Kind::kFetch : Kind::kRead;
   const TlbContext ctx = ContextFor(st_.pstate, type);
   if ((va & 0xfff) + size <= 0x1000) {
@@ -186,7 +187,7 @@ FaultKind Mmu::Read(uint64_t va, void* dst, size_t size, AccessType type, MemFau
 
 FaultKind Mmu::Write(uint64_t va, const void* src, size_t size, AccessType type,
                      MemFault* fault) {
-  Sync();
+  if (st_.translation_generation != synced_generation_) Sync();
   const TlbContext ctx = ContextFor(st_.pstate, type);
   if ((va & 0xfff) + size <= 0x1000) {
     const TlbFastEntry& e = tlb_.FastTable(ctx)[TlbIndex(va)];

@@ -45,8 +45,9 @@ class Mmu : public GuestMemory {
 
   // Re-reads the translation registers: the TLB is flushed when SCTLR_EL1
   // (M, I, WXN, EE), TCR_EL1 or MAIR_EL1 changed, and the current ASID is
-  // updated from TTBR0/TTBR1. Read/Write call it first; generated code that
-  // uses the fast tables needs it called after every MSR to these registers.
+  // updated from TTBR0/TTBR1. Read/Write call it whenever
+  // CpuState::translation_generation moved (the MSR path bumps it); code
+  // that writes those registers directly must bump it too.
   void Sync();
 
   // ---- For a JIT ----------------------------------------------------------
@@ -89,6 +90,7 @@ class Mmu : public GuestMemory {
   Tlb tlb_;
   TranslationRegs regs_;
   bool synced_ = false;
+  uint64_t synced_generation_ = 0;  // CpuState::translation_generation at Sync
   uint64_t walks_ = 0;
   std::function<void(uint64_t, size_t)> watch_handler_;
 };

@@ -64,6 +64,7 @@ TEST_F(MmuTest, FaultKindsAndLevels) {
 
 TEST_F(MmuTest, AddressSizeFaultCarriesExactFsc) {
   st.sys.tcr_el1 = Tcr(16, kTg0_4k, 16, kTg1_4k, 0);  // 32-bit PA
+  ++st.translation_generation;  // as an MSR would
   tables->Map(0x1000, 0x100000000, 3);
   uint32_t w;
   EXPECT_NE(Load(0x1000, &w, 4), FaultKind::kNone);
@@ -136,6 +137,7 @@ TEST_F(MmuTest, WxnMakesWritableMemoryExecuteNever) {
   uint32_t w;
   EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kFetch), FaultKind::kNone);
   st.sys.sctlr_el1 |= kSctlrWxn;  // the TLB is flushed on the SCTLR change
+  ++st.translation_generation;  // as an MSR would
   EXPECT_EQ(Load(0x1000, &w, 4, AccessType::kFetch), FaultKind::kPermission);
   EXPECT_EQ(Load(0x2000, &w, 4, AccessType::kFetch), FaultKind::kNone);
 }
@@ -187,6 +189,7 @@ TEST_F(MmuTest, NormalMemoryMappedMmioIsDispatched) {
 
 TEST_F(MmuTest, MmuOffIsFlatWithDeviceData) {
   st.sys.sctlr_el1 = 0;
+  ++st.translation_generation;  // as an MSR would
   FillPage(0x40100000, 0x33);
   uint32_t w = 0;
   ASSERT_EQ(Load(0x40100004, &w, 4), FaultKind::kNone);
@@ -242,6 +245,7 @@ TEST_F(MmuTest, TaggedPointersWithTbi) {
   EXPECT_EQ(Load(0x7f00000000001010, &b, 1), FaultKind::kTranslation);
   EXPECT_EQ(fault.va, 0x7f00000000001010u);
   st.sys.tcr_el1 |= kTcrTbi0;
+  ++st.translation_generation;  // as an MSR would
   ASSERT_EQ(Load(0x7f00000000001010, &b, 1), FaultKind::kNone);
   EXPECT_EQ(b, 0x10);
   // A second tag of the same page hits the cached entry (no walk).
@@ -308,6 +312,7 @@ TEST_F(MmuTest, ParOnFault) {
   EXPECT_EQ(abort.level, 2);
   EXPECT_TRUE(abort.on_walk);
   st.sys.sctlr_el1 = 0;  // MMU off: PA = VA, Device-nGnRnE, Outer Shareable
+  ++st.translation_generation;  // as an MSR would
   EXPECT_EQ(Par(0x12345678, true, true), 0x12345000ull | 2 << 7 | kNs | 1 << 11);
 }
 

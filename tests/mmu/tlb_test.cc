@@ -23,6 +23,7 @@ class TlbTest : public MmuFixture {
   }
   void SetAsid(uint16_t asid) {
     st.sys.ttbr0_el1 = tables->root() | static_cast<uint64_t>(asid) << 48;
+    ++st.translation_generation;  // as an MSR would
   }
   // Maps va to kOld (+ page offset), loads it (filling the TLB), then remaps
   // it to kNew in the tables without any TLBI.
@@ -147,7 +148,9 @@ TEST_F(TlbTest, TlbiVaCoversEveryPieceOfABlock) {
 TEST_F(TlbTest, TlbiVaCoversEveryPieceOf64kPage) {
   PageTables t64(pm, 0x40c00000, 16, 16);
   st.sys.tcr_el1 = Tcr(16, kTg0_64k, 16, kTg1_4k);
+  ++st.translation_generation;  // as an MSR would
   st.sys.ttbr0_el1 = t64.root();
+  ++st.translation_generation;  // as an MSR would
   t64.Map(0x10000, kOld, 3, kAf | kShInner | kNg);
   ASSERT_EQ(Byte(0x10000), 0x10);
   ASSERT_EQ(Byte(0x11000), 0x20);
@@ -162,6 +165,7 @@ TEST_F(TlbTest, TlbiVaCoversEveryPieceOf64kPage) {
 TEST_F(TlbTest, TlbiUpperRangeVa) {
   PageTables t1(pm, 0x40c00000, 12, 16);
   st.sys.ttbr1_el1 = t1.root();
+  ++st.translation_generation;  // as an MSR would
   t1.Map(0xffff000000001000, kOld, 3, kAf | kShInner);
   ASSERT_EQ(Byte(0xffff000000001000), 0x10);
   t1.Map(0xffff000000001000, kNew, 3, kAf | kShInner);
@@ -172,6 +176,7 @@ TEST_F(TlbTest, TlbiUpperRangeVa) {
 
 TEST_F(TlbTest, EightBitAsidIgnoresUpperBits) {
   st.sys.tcr_el1 &= ~kTcrAs;
+  ++st.translation_generation;  // as an MSR would
   SetAsid(0x105);  // effective ASID 0x05
   MapLoadRemap(0x1000);
   SetAsid(0x205);  // the same 8-bit ASID
@@ -182,6 +187,7 @@ TEST_F(TlbTest, EightBitAsidIgnoresUpperBits) {
 
 TEST_F(TlbTest, SixteenBitAsid) {
   st.sys.tcr_el1 |= kTcrAs;
+  ++st.translation_generation;  // as an MSR would
   SetAsid(0x105);
   MapLoadRemap(0x1000);
   SetAsid(0x205);
@@ -190,17 +196,22 @@ TEST_F(TlbTest, SixteenBitAsid) {
 
 TEST_F(TlbTest, AsidFromTtbr1WhenA1) {
   st.sys.tcr_el1 |= kTcrA1;
+  ++st.translation_generation;  // as an MSR would
   st.sys.ttbr1_el1 = uint64_t{3} << 48;
+  ++st.translation_generation;  // as an MSR would
   MapLoadRemap(0x1000);
   st.sys.ttbr0_el1 = tables->root() | uint64_t{9} << 48;  // TTBR0.ASID ignored
+  ++st.translation_generation;  // as an MSR would
   EXPECT_TRUE(Cached(0x1000));
   st.sys.ttbr1_el1 = uint64_t{4} << 48;
+  ++st.translation_generation;  // as an MSR would
   EXPECT_FALSE(Cached(0x1000));
 }
 
 TEST_F(TlbTest, RegimeChangeFlushes) {
   MapLoadRemap(0x1000, kAf | kShInner);
   st.sys.mair_el1 ^= 0xff00000000000000ull;  // any change to MAIR/TCR/SCTLR.M
+  ++st.translation_generation;  // as an MSR would
   EXPECT_FALSE(Cached(0x1000));
 }
 

@@ -276,8 +276,24 @@ uint64_t ReadSysReg(const Cpu& cpu, const SysRegRow& row) {
   return v;
 }
 
+namespace {
+
+// The registers whose values the MMU caches (mmu/mmu.cc, Mmu::Sync).
+bool AffectsTranslation(const SysRegRow& row) {
+  constexpr uint32_t kFields[] = {
+      offsetof(CpuState, sys.sctlr_el1), offsetof(CpuState, sys.tcr_el1),
+      offsetof(CpuState, sys.ttbr0_el1), offsetof(CpuState, sys.ttbr1_el1),
+      offsetof(CpuState, sys.mair_el1)};
+  for (uint32_t f : kFields)
+    if (row.offset == f) return true;
+  return false;
+}
+
+}  // namespace
+
 void WriteSysReg(Cpu& cpu, const SysRegRow& row, uint64_t value) {
   value = (value & ~row.res0) | row.res1;
+  if (AffectsTranslation(row)) ++cpu.st.translation_generation;
   if (row.write) {
     row.write(cpu, value);
     return;
@@ -293,6 +309,7 @@ void WriteSysReg(Cpu& cpu, const SysRegRow& row, uint64_t value) {
 }
 
 void ResetSystemRegisters(Cpu& cpu) {
+  ++cpu.st.translation_generation;
   for (const SysRegRow& row : Sorted()) {
     if (row.offset == kNoField) continue;
     auto* base = reinterpret_cast<uint8_t*>(&cpu.st) + row.offset;

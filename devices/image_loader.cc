@@ -23,24 +23,6 @@ T Get(const std::vector<uint8_t>& f, size_t off) {
   return v;
 }
 
-bool ReadFile(const std::string& path, std::vector<uint8_t>* data, std::string* error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  uint8_t buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data->insert(data->end(), buf, buf + n);
-  const bool bad = std::ferror(f);
-  std::fclose(f);
-  if (bad) {
-    *error = "read error";
-    return false;
-  }
-  return true;
-}
-
 bool InRam(const PhysicalMemory& mem, uint64_t pa, uint64_t size) {
   if (size == 0) return true;
   if (pa + size < pa) return false;
@@ -55,8 +37,33 @@ std::string Hex(uint64_t v) {
   return b;
 }
 
-bool LoadElf(const std::vector<uint8_t>& f, PhysicalMemory* mem, LoadedImage* image,
-             std::string* error) {
+}  // namespace
+
+bool ReadWholeFile(const std::string& path, std::vector<uint8_t>* data, std::string* error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  data->clear();
+  uint8_t buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data->insert(data->end(), buf, buf + n);
+  const bool bad = std::ferror(f);
+  std::fclose(f);
+  if (bad) {
+    *error = "read error";
+    return false;
+  }
+  return true;
+}
+
+bool IsElfFile(const std::vector<uint8_t>& file) {
+  return file.size() >= 4 && std::memcmp(file.data(), "\x7f" "ELF", 4) == 0;
+}
+
+bool LoadElfImage(const std::vector<uint8_t>& f, PhysicalMemory* mem, LoadedImage* image,
+                  std::string* error) {
   if (f.size() < 64 || f[4] != 2 /* ELFCLASS64 */ || f[5] != 1 /* ELFDATA2LSB */) {
     *error = "not a 64-bit little-endian ELF file";
     return false;
@@ -119,14 +126,11 @@ bool LoadElf(const std::vector<uint8_t>& f, PhysicalMemory* mem, LoadedImage* im
   return true;
 }
 
-}  // namespace
-
 bool LoadImage(const std::string& path, PhysicalMemory* memory, uint64_t raw_address,
                LoadedImage* image, std::string* error) {
   std::vector<uint8_t> data;
-  if (!ReadFile(path, &data, error)) return false;
-  if (data.size() >= 4 && !std::memcmp(data.data(), "\x7f" "ELF", 4))
-    return LoadElf(data, memory, image, error);
+  if (!ReadWholeFile(path, &data, error)) return false;
+  if (IsElfFile(data)) return LoadElfImage(data, memory, image, error);
   if (data.empty()) {
     *error = "empty file";
     return false;

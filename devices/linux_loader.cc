@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -48,10 +47,6 @@ std::string Hex(uint64_t v) {
 
 bool IsGzip(const std::vector<uint8_t>& f) {
   return f.size() >= 3 && f[0] == 0x1f && f[1] == 0x8b && f[2] == 8;
-}
-
-bool IsElf(const std::vector<uint8_t>& f) {
-  return f.size() >= 4 && std::memcmp(f.data(), "\x7f" "ELF", 4) == 0;
 }
 
 // Inflates a gzip member (RFC 1952) of at most `limit` bytes of output.
@@ -150,25 +145,6 @@ bool LoadRaw(const std::vector<uint8_t>& f, PhysicalMemory* mem, const RamRange&
 
 }  // namespace
 
-bool ReadWholeFile(const std::string& path, std::vector<uint8_t>* data, std::string* error) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  data->clear();
-  uint8_t buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data->insert(data->end(), buf, buf + n);
-  const bool bad = std::ferror(f);
-  std::fclose(f);
-  if (bad) {
-    *error = "read error";
-    return false;
-  }
-  return true;
-}
-
 bool LoadKernel(const std::string& path, PhysicalMemory* mem, const RamRange& ram,
                 LoadedKernel* kernel, std::string* error) {
   std::vector<uint8_t> f;
@@ -186,13 +162,13 @@ bool LoadKernel(const std::string& path, PhysicalMemory* mem, const RamRange& ra
   }
   if (f.size() >= kImageHeaderSize && Get<uint32_t>(f, 0x38) == kImageMagic)
     return LoadArm64Image(f, mem, ram, kernel, error);
-  if (IsElf(f)) {
+  if (IsElfFile(f)) {
     if (kernel->gzip) {
       *error = "gzip-compressed ELF files are not supported";
       return false;
     }
     LoadedImage image;
-    if (!LoadImage(path, mem, ram.base + kRawOffset, &image, error)) return false;
+    if (!LoadElfImage(f, mem, &image, error)) return false;
     kernel->format = KernelFormat::kElf;
     kernel->entry = image.entry;
     kernel->low = image.low;

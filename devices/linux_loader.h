@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "devices/image_loader.h"  // ReadWholeFile, LoadElfImage
 #include "mmu/physical_memory.h"
 
 namespace a64 {
@@ -39,9 +40,6 @@ struct RamRange {
   uint64_t base = 0;
   uint64_t size = 0;
 };
-
-// Reads a whole file. False with strerror in *error.
-bool ReadWholeFile(const std::string& path, std::vector<uint8_t>* data, std::string* error);
 
 // Loads the kernel at `path` into `ram` of `mem`. False with a one-line
 // reason.

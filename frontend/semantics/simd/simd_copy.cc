@@ -6,11 +6,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SetLane;
+using namespace simd;
 
 // size = LowestSetBit(imm5); index = imm5<4:size+1>. The allocation
 // predicates have already rejected imm5 == x0000.
@@ -26,8 +22,8 @@ CopyLane Decode(uint32_t w) {
 
 ExecStatus Replicate(Cpu& c, uint32_t w, unsigned size, uint64_t element) {
   VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(true, size); ++i) SetLane(r, size, i, element);
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  for (unsigned i = 0; i < Lanes(true, size); ++i) SetLane(r, size, i, element);
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 
@@ -47,7 +43,7 @@ ExecStatus ExecInsElement(Cpu& c, uint32_t w) {
   const uint64_t element = GetLane(c.st.v[Rn(w)], l.size, Bits(w, 14, 11) >> l.size);
   VReg r = c.st.v[Rd(w)];
   SetLane(r, l.size, l.index, element);
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 
@@ -55,7 +51,7 @@ ExecStatus ExecInsGeneral(Cpu& c, uint32_t w) {
   const CopyLane l = Decode(w);
   VReg r = c.st.v[Rd(w)];
   SetLane(r, l.size, l.index, ReadX(c, Rn(w)));
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 

@@ -7,13 +7,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::GetLaneS;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class ElemOp { kMul, kMla, kMls, kQdmulh, kQrdmulh, kQrdmlah, kQrdmlsh };
 
@@ -27,7 +21,7 @@ ExecStatus ExecByElement(Cpu& c, uint32_t w) {
   const int64_t sb = GetLaneS(c.st.v[e.m], size, e.index);
   const VReg n = c.st.v[Rn(w)], d = c.st.v[Rd(w)];
   VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(Q(w), size); ++i) {
+  for (unsigned i = 0; i < Lanes(Q(w), size); ++i) {
     const uint64_t ua = GetLane(n, size, i), ud = GetLane(d, size, i);
     const int64_t sa = GetLaneS(n, size, i), sd = GetLaneS(d, size, i);
     uint64_t x = 0;
@@ -42,7 +36,7 @@ ExecStatus ExecByElement(Cpu& c, uint32_t w) {
     }
     SetLane(r, size, i, x);
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

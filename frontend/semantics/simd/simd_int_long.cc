@@ -14,16 +14,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Int128;
-using simd::LaneInt;
-using simd::Q;
-using simd::Rd;
-using simd::Rm;
-using simd::Rn;
-using simd::SatQ;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Long { kAdd, kSub, kAbd, kAba, kMul, kMla, kMls, kQdmull, kQdmlal, kQdmlsl };
 
@@ -67,13 +58,13 @@ ExecStatus ExecLong(Cpu& c, uint32_t w) {
   }
   const bool acc_unsigned = kUnsigned && K != Long::kQdmlal && K != Long::kQdmlsl;
   VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i) {
+  for (unsigned i = 0; i < Lanes(false, size); ++i) {
     const Int128 a = LaneInt(n, size, i, kUnsigned);
     const Int128 b = kByElement ? element : LaneInt(m, size, i, kUnsigned);
     const Int128 acc = LaneInt(d, size + 1, i, acc_unsigned);
     SetLane(r, size + 1, i, LongLane<K>(c, a, b, acc, esize));
   }
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 
@@ -84,11 +75,11 @@ ExecStatus ExecWide(Cpu& c, uint32_t w) {
   const unsigned size = Size(w);
   const VReg n = c.st.v[Rn(w)], m = simd::ReadPart(c, Rm(w), Q(w));
   VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i) {
+  for (unsigned i = 0; i < Lanes(false, size); ++i) {
     const Int128 a = LaneInt(n, size + 1, i, kUnsigned), b = LaneInt(m, size, i, kUnsigned);
     SetLane(r, size + 1, i, static_cast<uint64_t>(kSub ? a - b : a + b));
   }
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 
@@ -99,7 +90,7 @@ ExecStatus ExecHighNarrow(Cpu& c, uint32_t w) {
   const unsigned size = Size(w), esize = 8u << size;
   const VReg n = c.st.v[Rn(w)], m = c.st.v[Rm(w)];
   VReg part{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i) {
+  for (unsigned i = 0; i < Lanes(false, size); ++i) {
     const Int128 a = LaneInt(n, size + 1, i, true), b = LaneInt(m, size + 1, i, true);
     Int128 x = kSub ? a - b : a + b;
     if (kRound) x += static_cast<Int128>(1) << (esize - 1);
@@ -124,7 +115,7 @@ ExecStatus ExecPmull8(Cpu& c, uint32_t w) {
       if (m.b[i] >> j & 1) p ^= static_cast<uint64_t>(n.b[i]) << j;
     r.h[i] = static_cast<uint16_t>(p);
   }
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 

@@ -7,14 +7,7 @@
 namespace a64 {
 namespace {
 
-using simd::Int128;
-using simd::LaneInt;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SatQ;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Sat { kAbs, kNeg, kSuqadd, kUsqadd };
 
@@ -25,8 +18,7 @@ template <Sat K>
 ExecStatus ExecSatUnary(Cpu& c, uint32_t w) {
   const unsigned size = Size(w), esize = 8u << size;
   const VReg n = c.st.v[Rn(w)], d = c.st.v[Rd(w)];
-  VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(Q(w), size); ++i) {
+  ForEachLane(c, w, size, [&](unsigned i) {
     uint64_t x = 0;
     switch (K) {
       case Sat::kAbs: {
@@ -38,9 +30,8 @@ ExecStatus ExecSatUnary(Cpu& c, uint32_t w) {
       case Sat::kSuqadd: x = SatQ(c, LaneInt(d, size, i, false) + LaneInt(n, size, i, true), esize, false); break;
       case Sat::kUsqadd: x = SatQ(c, LaneInt(d, size, i, true) + LaneInt(n, size, i, false), esize, true); break;
     }
-    SetLane(r, size, i, x);
-  }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+    return x;
+  });
   return ExecStatus::kNext;
 }
 
@@ -51,7 +42,7 @@ ExecStatus ExecSatNarrow(Cpu& c, uint32_t w) {
   const unsigned size = Size(w);
   const VReg n = c.st.v[Rn(w)];
   VReg part{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i)
+  for (unsigned i = 0; i < Lanes(false, size); ++i)
     SetLane(part, size, i, SatQ(c, LaneInt(n, size + 1, i, kSrcUnsigned), 8u << size, kDstUnsigned));
   simd::WritePart(c, Rd(w), Q(w), part.d[0]);
   return ExecStatus::kNext;
@@ -62,9 +53,9 @@ ExecStatus ExecShll(Cpu& c, uint32_t w) {
   const unsigned size = Size(w);
   const VReg n = simd::ReadPart(c, Rn(w), Q(w));
   VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i)
+  for (unsigned i = 0; i < Lanes(false, size); ++i)
     SetLane(r, size + 1, i, simd::GetLane(n, size, i) << (8u << size));
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 
@@ -111,7 +102,7 @@ ExecStatus ExecUnsignedEstimate(Cpu& c, uint32_t w) {
   VReg r{};
   for (unsigned i = 0; i < (Q(w) ? 4u : 2u); ++i)
     r.s[i] = kSqrt ? UnsignedRSqrtEstimate(n.s[i]) : UnsignedRecipEstimate(n.s[i]);
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

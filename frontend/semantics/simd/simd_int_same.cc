@@ -9,18 +9,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::GetLaneS;
-using simd::Int128;
-using simd::LaneInt;
-using simd::Lanes;
-using simd::Q;
-using simd::Rd;
-using simd::Rm;
-using simd::Rn;
-using simd::SatQ;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Op3 {
   kHadd, kRhadd, kHsub, kQadd, kQsub, kAbd, kAba, kMul, kMla, kMls, kPmul,
@@ -103,7 +92,7 @@ ExecStatus ExecSame(Cpu& c, uint32_t w) {
   const VReg n = c.st.v[Rn(w)], m = c.st.v[Rm(w)], d = c.st.v[Rd(w)];
   VReg r{};
   for (unsigned i = 0; i < Lanes(Q(w), size); ++i) SetLane(r, size, i, LaneOp<K, kUnsigned>(c, n, m, d, size, i));
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

@@ -7,13 +7,7 @@
 namespace a64 {
 namespace {
 
-using simd::Int128;
-using simd::LaneInt;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SatQ;
-using simd::SetLane;
+using namespace simd;
 
 unsigned ImmhImmb(uint32_t w) { return Bits(w, 22, 16); }
 
@@ -22,15 +16,13 @@ unsigned ImmhImmb(uint32_t w) { return Bits(w, 22, 16); }
 // SatQ(Int(element, src_unsigned) << shift, esize, dst_unsigned).
 template <bool kSrcUnsigned, bool kDstUnsigned>
 ExecStatus ExecSatShiftLeft(Cpu& c, uint32_t w) {
-  const unsigned size = sisd::ImmhSize(w), esize = 8u << size;
+  const unsigned size = ImmhSize(w), esize = 8u << size;
   const unsigned shift = ImmhImmb(w) - esize;
   const VReg n = c.st.v[Rn(w)];
-  VReg r{};
-  for (unsigned i = 0; i < simd::Lanes(Q(w), size); ++i) {
+  ForEachLane(c, w, size, [&](unsigned i) {
     const Int128 x = LaneInt(n, size, i, kSrcUnsigned) * (static_cast<Int128>(1) << shift);
-    SetLane(r, size, i, SatQ(c, x, esize, kDstUnsigned));
-  }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+    return SatQ(c, x, esize, kDstUnsigned);
+  });
   return ExecStatus::kNext;
 }
 
@@ -39,11 +31,11 @@ ExecStatus ExecSatShiftLeft(Cpu& c, uint32_t w) {
 // round_const) >> shift, esize, dst_unsigned).
 template <bool kSrcUnsigned, bool kDstUnsigned, bool kRound>
 ExecStatus ExecSatShiftRightNarrow(Cpu& c, uint32_t w) {
-  const unsigned size = sisd::ImmhSize(w), esize = 8u << size;
+  const unsigned size = ImmhSize(w), esize = 8u << size;
   const unsigned shift = 2 * esize - ImmhImmb(w);
   const VReg n = c.st.v[Rn(w)];
   VReg part{};
-  for (unsigned i = 0; i < simd::Lanes(false, size); ++i) {
+  for (unsigned i = 0; i < Lanes(false, size); ++i) {
     Int128 x = LaneInt(n, size + 1, i, kSrcUnsigned);
     if (kRound) x += static_cast<Int128>(1) << (shift - 1);
     SetLane(part, size, i, SatQ(c, x >> shift, esize, kDstUnsigned));

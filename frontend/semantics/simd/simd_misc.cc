@@ -11,13 +11,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Lanes;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Un { kCmgt0, kCmeq0, kCmlt0, kCmge0, kCmle0, kAbs, kNeg, kNot, kCnt, kClz, kCls, kRbit };
 
@@ -52,9 +46,7 @@ ExecStatus ExecUnary(Cpu& c, uint32_t w) {
   // RBIT (vector) is encoded with size 01 but operates on bytes.
   const unsigned size = K == Un::kRbit ? 0 : Size(w);
   const VReg n = c.st.v[Rn(w)];
-  VReg r{};
-  for (unsigned i = 0; i < Lanes(Q(w), size); ++i) SetLane(r, size, i, UnOp(K, GetLane(n, size, i), size));
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  ForEachLane(c, w, size, [&](unsigned i) { return UnOp(K, GetLane(n, size, i), size); });
   return ExecStatus::kNext;
 }
 
@@ -68,7 +60,7 @@ ExecStatus ExecRev(Cpu& c, uint32_t w) {
   VReg r{};
   for (unsigned i = 0; i < Lanes(Q(w), size); ++i)
     SetLane(r, size, i ^ (per_container - 1), GetLane(n, size, i));
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 
@@ -97,7 +89,7 @@ ExecStatus ExecAddLongPairwise(Cpu& c, uint32_t w) {
     if (kAccumulate) sum += GetLane(d, size + 1, i);
     SetLane(r, size + 1, i, sum);
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

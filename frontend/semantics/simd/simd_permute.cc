@@ -6,14 +6,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Lanes;
-using simd::Q;
-using simd::Rd;
-using simd::Rm;
-using simd::Rn;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Perm { kUzp, kTrn, kZip };
 
@@ -45,7 +38,7 @@ ExecStatus ExecPermute(Cpu& c, uint32_t w) {
     }
     SetLane(r, size, e, x);
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 
@@ -58,7 +51,7 @@ ExecStatus ExecExt(Cpu& c, uint32_t w) {
     const unsigned j = pos + i;
     r.b[i] = j < bytes ? n.b[j] : m.b[j - bytes];
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 
@@ -78,7 +71,7 @@ ExecStatus ExecTableLookup(Cpu& c, uint32_t w) {
     const unsigned index = idx.b[i];
     r.b[i] = index < 16 * regs ? table[index] : (kTbx ? d.b[i] : 0);
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

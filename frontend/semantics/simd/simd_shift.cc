@@ -7,22 +7,12 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Lanes;
-using simd::Q;
-using simd::Rd;
-using simd::Rn;
-using simd::SetLane;
+using namespace simd;
 
-// esize = 8 << HighestSetBit(immh); the allocation predicate rejected immh 0.
-unsigned ShiftSize(uint32_t w) {
-  const unsigned immh = Bits(w, 22, 19);
-  return immh >= 8 ? 3 : immh >= 4 ? 2 : immh >= 2 ? 1 : 0;
-}
 // shift = (2 * esize) - UInt(immh:immb) for right shifts (1..esize),
 // UInt(immh:immb) - esize for left shifts (0..esize-1).
-unsigned RightShift(uint32_t w) { return (16u << ShiftSize(w)) - Bits(w, 22, 16); }
-unsigned LeftShift(uint32_t w) { return Bits(w, 22, 16) - (8u << ShiftSize(w)); }
+unsigned RightShift(uint32_t w) { return (16u << ImmhSize(w)) - Bits(w, 22, 16); }
+unsigned LeftShift(uint32_t w) { return Bits(w, 22, 16) - (8u << ImmhSize(w)); }
 
 // (Int(element, unsigned) + round_const) >> shift, computed in 128 bits so that
 // shift == 64 and the rounding carry are exact.
@@ -35,24 +25,20 @@ uint64_t ShiftRightLane(uint64_t lane, unsigned esize, unsigned shift, bool is_s
 // SSHR, USHR, SRSHR, URSHR and the accumulating SSRA, USRA, SRSRA, URSRA.
 template <bool kSigned, bool kRound, bool kAccumulate>
 ExecStatus ExecShiftRight(Cpu& c, uint32_t w) {
-  const unsigned size = ShiftSize(w), esize = 8u << size, shift = RightShift(w);
+  const unsigned size = ImmhSize(w), esize = 8u << size, shift = RightShift(w);
   const VReg n = c.st.v[Rn(w)], d = c.st.v[Rd(w)];
-  VReg r{};
-  for (unsigned i = 0; i < Lanes(Q(w), size); ++i) {
+  ForEachLane(c, w, size, [&](unsigned i) {
     uint64_t x = ShiftRightLane(GetLane(n, size, i), esize, shift, kSigned, kRound);
     if (kAccumulate) x += GetLane(d, size, i);
-    SetLane(r, size, i, x);
-  }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+    return x;
+  });
   return ExecStatus::kNext;
 }
 
 ExecStatus ExecShl(Cpu& c, uint32_t w) {
-  const unsigned size = ShiftSize(w), shift = LeftShift(w);
+  const unsigned size = ImmhSize(w), shift = LeftShift(w);
   const VReg n = c.st.v[Rn(w)];
-  VReg r{};
-  for (unsigned i = 0; i < Lanes(Q(w), size); ++i) SetLane(r, size, i, GetLane(n, size, i) << shift);
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  ForEachLane(c, w, size, [&](unsigned i) { return GetLane(n, size, i) << shift; });
   return ExecStatus::kNext;
 }
 
@@ -60,25 +46,23 @@ ExecStatus ExecShl(Cpu& c, uint32_t w) {
 // result = (Vd AND NOT(mask)) OR shifted Vn.
 template <bool kLeft>
 ExecStatus ExecShiftInsert(Cpu& c, uint32_t w) {
-  const unsigned size = ShiftSize(w), esize = 8u << size;
+  const unsigned size = ImmhSize(w), esize = 8u << size;
   const unsigned shift = kLeft ? LeftShift(w) : RightShift(w);
   const uint64_t ones = Ones(esize);
   const uint64_t mask = kLeft ? (ones << shift) & ones : (shift >= 64 ? 0 : ones >> shift);
   const VReg n = c.st.v[Rn(w)], d = c.st.v[Rd(w)];
-  VReg r{};
-  for (unsigned i = 0; i < Lanes(Q(w), size); ++i) {
+  ForEachLane(c, w, size, [&](unsigned i) {
     const uint64_t x = GetLane(n, size, i);
     const uint64_t ins = kLeft ? (x << shift) & ones : (shift >= 64 ? 0 : x >> shift);
-    SetLane(r, size, i, (GetLane(d, size, i) & ~mask) | ins);
-  }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+    return (GetLane(d, size, i) & ~mask) | ins;
+  });
   return ExecStatus::kNext;
 }
 
 // SHRN{2}/RSHRN{2}: Vpart[d, Q] = narrowed (Vn lanes of 2*esize) >> shift.
 template <bool kRound>
 ExecStatus ExecShiftRightNarrow(Cpu& c, uint32_t w) {
-  const unsigned size = ShiftSize(w), esize = 8u << size, shift = RightShift(w);
+  const unsigned size = ImmhSize(w), esize = 8u << size, shift = RightShift(w);
   const VReg n = c.st.v[Rn(w)];
   VReg part{};
   for (unsigned i = 0; i < Lanes(false, size); ++i)
@@ -91,7 +75,7 @@ ExecStatus ExecShiftRightNarrow(Cpu& c, uint32_t w) {
 // SSHLL{2}/USHLL{2}: lanes of Vpart[n, Q] extended to 2*esize, shifted left.
 template <bool kSigned>
 ExecStatus ExecShiftLeftLong(Cpu& c, uint32_t w) {
-  const unsigned size = ShiftSize(w), esize = 8u << size, shift = LeftShift(w);
+  const unsigned size = ImmhSize(w), esize = 8u << size, shift = LeftShift(w);
   VReg src{};
   src.d[0] = c.st.v[Rn(w)].d[Q(w) ? 1 : 0];
   VReg r{};
@@ -100,7 +84,7 @@ ExecStatus ExecShiftLeftLong(Cpu& c, uint32_t w) {
                                : GetLane(src, size, i);
     SetLane(r, size + 1, i, x << shift);
   }
-  simd::WriteVec(c, Rd(w), r, true);
+  WriteVec(c, Rd(w), r, true);
   return ExecStatus::kNext;
 }
 

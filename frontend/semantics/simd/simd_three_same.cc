@@ -9,14 +9,7 @@
 namespace a64 {
 namespace {
 
-using simd::GetLane;
-using simd::Lanes;
-using simd::Q;
-using simd::Rd;
-using simd::Rm;
-using simd::Rn;
-using simd::SetLane;
-using simd::Size;
+using namespace simd;
 
 enum class Kind { kAdd, kSub, kCmeq, kCmtst, kCmhi, kCmhs, kCmgt, kCmge, kSmax, kSmin, kUmax, kUmin };
 
@@ -46,10 +39,8 @@ template <Kind K>
 ExecStatus ExecLanewise(Cpu& c, uint32_t w) {
   const unsigned size = Size(w);
   const VReg n = c.st.v[Rn(w)], m = c.st.v[Rm(w)];
-  VReg r{};
-  for (unsigned i = 0; i < Lanes(Q(w), size); ++i)
-    SetLane(r, size, i, LaneOp(K, GetLane(n, size, i), GetLane(m, size, i), size));
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  ForEachLane(c, w, size,
+              [&](unsigned i) { return LaneOp(K, GetLane(n, size, i), GetLane(m, size, i), size); });
   return ExecStatus::kNext;
 }
 
@@ -60,13 +51,11 @@ ExecStatus ExecPairwise(Cpu& c, uint32_t w) {
   const unsigned size = Size(w);
   const unsigned lanes = Lanes(Q(w), size);
   const VReg n = c.st.v[Rn(w)], m = c.st.v[Rm(w)];
-  VReg r{};
-  for (unsigned i = 0; i < lanes; ++i) {
+  ForEachLane(c, w, size, [&](unsigned i) {
     const VReg& src = (2 * i < lanes) ? n : m;
     const unsigned j = (2 * i) % lanes;
-    SetLane(r, size, i, LaneOp(K, GetLane(src, size, j), GetLane(src, size, j + 1), size));
-  }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+    return LaneOp(K, GetLane(src, size, j), GetLane(src, size, j + 1), size);
+  });
   return ExecStatus::kNext;
 }
 
@@ -91,7 +80,7 @@ ExecStatus ExecLogic(Cpu& c, uint32_t w) {
       case Logic::kBif: r.d[i] = x ^ ((x ^ a) & ~b); break;  // op1 = Vd, op3 = NOT(Vm)
     }
   }
-  simd::WriteVec(c, Rd(w), r, Q(w));
+  WriteVec(c, Rd(w), r, Q(w));
   return ExecStatus::kNext;
 }
 

@@ -1,6 +1,7 @@
 // Shared pieces of the Advanced SIMD vector floating-point semantics
-// (simd_fp_*.cc): the element format selected by sz, FPNeg/FPAbs, and the
-// element-wise loop writing V[d] (a 64-bit result clears bits 127:64).
+// (simd_fp_*.cc): the element format selected by sz and the lane accessors
+// and element-wise loop of simd_lanes.h. The element operations themselves
+// (shared with the scalar forms) are in simd_fp_element_ops.h.
 #pragma once
 
 #include <cstdint>
@@ -8,10 +9,12 @@
 #include "frontend/bits.h"
 #include "frontend/semantics/cpu.h"
 #include "frontend/semantics/fp/fp_arith.h"
+#include "frontend/semantics/simd_fp/simd_fp_element_ops.h"
 #include "frontend/semantics/simd/simd_lanes.h"
 
 namespace a64::vfp {
 
+using simd::ForEachLane;
 using simd::GetLane;
 using simd::Lanes;
 using simd::Q;
@@ -24,20 +27,6 @@ using simd::SetLane;
 inline unsigned SzSize(uint32_t w) { return Bit(w, 22) ? 3 : 2; }
 inline FpFormat FmtOfSize(unsigned size) {
   return size == 3 ? kFpDouble : size == 2 ? kFpSingle : kFpHalf;
-}
-
-// FPNeg / FPAbs (FPCR.AH == 0): sign bit only, NaNs included.
-inline uint64_t FpNeg(uint64_t x, FpFormat f) { return x ^ (1ull << (f.n - 1)); }
-inline uint64_t FpAbs(uint64_t x, FpFormat f) { return x & ~(1ull << (f.n - 1)); }
-
-// for e = 0 to elements-1: Elem[result, e, esize] = fn(e); V[d] = result.
-// Every operand is read (by fn) before V[d] is written.
-template <typename Fn>
-void ForEachLane(Cpu& c, uint32_t w, unsigned size, Fn fn) {
-  VReg r{};
-  const unsigned lanes = Lanes(Q(w), size);
-  for (unsigned e = 0; e < lanes; ++e) SetLane(r, size, e, fn(e));
-  simd::WriteVec(c, Rd(w), r, Q(w));
 }
 
 }  // namespace a64::vfp

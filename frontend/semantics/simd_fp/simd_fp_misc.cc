@@ -4,7 +4,6 @@
 // compares with zero FCMEQ/FCMGE/FCMGT/FCMLE/FCMLT.
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/simd_fp/simd_fp_common.h"
-#include "frontend/semantics/simd_fp/simd_fp_element_ops.h"
 
 namespace a64 {
 namespace {
@@ -48,27 +47,14 @@ ExecStatus ExecRoundInt(Cpu& c, uint32_t w) {
   return ExecStatus::kNext;
 }
 
-// FCMxx (zero): the element compared with +0.0. FCMLT/FCMLE are
-// FPCompareGT/GE(zero, element); only FCMEQ is quiet.
-enum class ZeroCmp { kGt, kEq, kLt, kGe, kLe };
-
-template <ZeroCmp K>
+// FCMxx (zero), element-wise.
+template <FpZeroCmp K>
 ExecStatus ExecCompareZero(Cpu& c, uint32_t w) {
   const unsigned size = SzSize(w);
   const FpFormat f = FmtOfSize(size);
   const VReg n = c.st.v[Rn(w)];
-  ForEachLane(c, w, size, [&](unsigned e) -> uint64_t {
-    const uint32_t nzcv = FpCompare(GetLane(n, size, e), FpZero(false, f), K != ZeroCmp::kEq, f,
-                                    c.st.fpcr, c.st.fpsr);
-    bool r = false;
-    switch (K) {
-      case ZeroCmp::kGt: r = nzcv == 0b0010; break;
-      case ZeroCmp::kEq: r = nzcv == 0b0110; break;
-      case ZeroCmp::kLt: r = nzcv == 0b1000; break;
-      case ZeroCmp::kGe: r = nzcv == 0b0010 || nzcv == 0b0110; break;
-      case ZeroCmp::kLe: r = nzcv == 0b1000 || nzcv == 0b0110; break;
-    }
-    return r ? Ones(f.n) : 0;
+  ForEachLane(c, w, size, [&](unsigned e) {
+    return FpCompareZeroElement(K, GetLane(n, size, e), f, c.st.fpcr, c.st.fpsr);
   });
   return ExecStatus::kNext;
 }
@@ -88,11 +74,11 @@ void RegisterSimdFpMisc(ExecTable& t) {
   t.Set(Op::FRINTZ_asimdmisc_R, &ExecRoundInt<FpRounding::kZero, false, false>);
   t.Set(Op::FRINTX_asimdmisc_R, &ExecRoundInt<FpRounding::kTieEven, true, true>);
   t.Set(Op::FRINTI_asimdmisc_R, &ExecRoundInt<FpRounding::kTieEven, true, false>);
-  t.Set(Op::FCMGT_asimdmisc_FZ, &ExecCompareZero<ZeroCmp::kGt>);
-  t.Set(Op::FCMEQ_asimdmisc_FZ, &ExecCompareZero<ZeroCmp::kEq>);
-  t.Set(Op::FCMLT_asimdmisc_FZ, &ExecCompareZero<ZeroCmp::kLt>);
-  t.Set(Op::FCMGE_asimdmisc_FZ, &ExecCompareZero<ZeroCmp::kGe>);
-  t.Set(Op::FCMLE_asimdmisc_FZ, &ExecCompareZero<ZeroCmp::kLe>);
+  t.Set(Op::FCMGT_asimdmisc_FZ, &ExecCompareZero<FpZeroCmp::kGt>);
+  t.Set(Op::FCMEQ_asimdmisc_FZ, &ExecCompareZero<FpZeroCmp::kEq>);
+  t.Set(Op::FCMLT_asimdmisc_FZ, &ExecCompareZero<FpZeroCmp::kLt>);
+  t.Set(Op::FCMGE_asimdmisc_FZ, &ExecCompareZero<FpZeroCmp::kGe>);
+  t.Set(Op::FCMLE_asimdmisc_FZ, &ExecCompareZero<FpZeroCmp::kLe>);
 }
 
 }  // namespace a64

@@ -12,6 +12,7 @@
 
 namespace a64::sisd {
 
+using simd::ImmhSize;
 using simd::Rd;
 using simd::Rm;
 using simd::Rn;
@@ -72,13 +73,6 @@ inline uint64_t SatDoublingMulHigh(Cpu& c, int64_t e1, int64_t e2, unsigned esiz
   if (accumulate != 0) x += static_cast<Int128>(e3) << esize;
   if (round) x += static_cast<Int128>(1) << (esize - 1);
   return SatQ(c, x >> esize, esize, false);
-}
-
-// esize = 8 << HighestSetBit(immh) for the shift-by-immediate class (immh is
-// nonzero: the table's allocation predicates reject 0000).
-inline unsigned ImmhSize(uint32_t w) {
-  const unsigned immh = Bits(w, 22, 19);
-  return immh >= 8 ? 3 : immh >= 4 ? 2 : immh >= 2 ? 1 : 0;
 }
 
 }  // namespace a64::sisd

@@ -13,6 +13,11 @@ namespace a64 {
 namespace {
 
 using namespace sisd;
+using vfp::FpBinElement;
+using vfp::FpBinOp;
+using vfp::FpCompareZeroElement;
+using vfp::FpNeg;
+using vfp::FpZeroCmp;
 
 // sz (bit 22): 0 single, 1 double; size index for Elem[] (2 or 3).
 bool IsDouble(uint32_t w) { return Bit(w, 22); }
@@ -20,8 +25,6 @@ FpFormat Fmt(uint32_t w) { return IsDouble(w) ? kFpDouble : kFpSingle; }
 unsigned ESize(uint32_t w) { return IsDouble(w) ? 3 : 2; }
 
 uint64_t SignBit(FpFormat f) { return 1ull << (f.n - 1); }
-uint64_t FpNeg(uint64_t x, FpFormat f) { return x ^ SignBit(f); }
-uint64_t FpAbs(uint64_t x, FpFormat f) { return x & ~SignBit(f); }
 // FPTwo, FPOnePointFive: exponent field = bias + 1 resp. bias.
 uint64_t FpTwo(bool sign, FpFormat f) {
   return (sign ? SignBit(f) : 0) | (1ull << (f.e - 1)) << f.f;
@@ -81,142 +84,75 @@ uint64_t FpStepFused(bool rsqrt, uint64_t op1, uint64_t op2, FpFormat f, uint32_
 
 namespace {
 
-enum class Kind { kMulX, kAbd, kRecps, kRsqrts, kCmeq, kCmge, kCmgt, kAcge, kAcgt };
-
-// FPCompareEQ is quiet (Invalid Operation for signalling NaNs only);
-// FPCompareGE/GT signal on any NaN. FpCompare returns NZCV in bits 3:0:
-// 0110 equal, 1000 less, 0010 greater, 0011 unordered.
-bool Compare(Kind k, uint64_t a, uint64_t b, FpFormat f, uint32_t fpcr, uint32_t& fpsr) {
-  if (k == Kind::kAcge || k == Kind::kAcgt) {
-    a = FpAbs(a, f);
-    b = FpAbs(b, f);
-  }
-  const uint32_t nzcv = FpCompare(a, b, k != Kind::kCmeq, f, fpcr, fpsr);
-  switch (k) {
-    case Kind::kCmeq: return nzcv == 0b0110;
-    case Kind::kCmge:
-    case Kind::kAcge: return nzcv == 0b0110 || nzcv == 0b0010;
-    default: return nzcv == 0b0010;
-  }
+// V[d] = the element operation K of a and b (acc: Elem[V[d], 0] for
+// FMLA/FMLS) as a scalar.
+template <FpBinOp K>
+ExecStatus WriteBinElement(Cpu& c, uint32_t w, uint64_t a, uint64_t b, uint64_t acc) {
+  WriteScalar(c, Rd(w), ESize(w), FpBinElement(K, a, b, acc, Fmt(w), c.st.fpcr, c.st.fpsr));
+  return ExecStatus::kNext;
 }
 
-uint64_t Apply(Kind k, uint64_t a, uint64_t b, FpFormat f, uint32_t fpcr, uint32_t& fpsr) {
-  switch (k) {
-    case Kind::kMulX: return FpMulX(a, b, f, fpcr, fpsr);
-    case Kind::kAbd: return FpAbs(FpSub(a, b, f, fpcr, fpsr), f);
-    case Kind::kRecps: return FpStepFused(false, a, b, f, fpcr, fpsr);
-    case Kind::kRsqrts: return FpStepFused(true, a, b, f, fpcr, fpsr);
-    default: return Compare(k, a, b, f, fpcr, fpsr) ? Ones(f.n) : 0;
-  }
-}
-
-template <Kind K>
+template <FpBinOp K>
 ExecStatus ExecThreeSame(Cpu& c, uint32_t w) {
   const unsigned size = ESize(w);
-  const uint64_t r = Apply(K, ReadElem(c, Rn(w), size), ReadElem(c, Rm(w), size), Fmt(w),
-                           c.st.fpcr, c.st.fpsr);
+  return WriteBinElement<K>(c, w, ReadElem(c, Rn(w), size), ReadElem(c, Rm(w), size), 0);
+}
+
+// FCMxx (zero): Vn compared with +0.0.
+template <FpZeroCmp K>
+ExecStatus ExecCompareZero(Cpu& c, uint32_t w) {
+  const unsigned size = ESize(w);
+  const uint64_t r =
+      FpCompareZeroElement(K, ReadElem(c, Rn(w), size), Fmt(w), c.st.fpcr, c.st.fpsr);
   WriteScalar(c, Rd(w), size, r);
   return ExecStatus::kNext;
 }
-
-// FCMxx (zero): Vn compared with +0.0. FCMLT/FCMLE are FPCompareGT/GE(zero,
-// element), i.e. "less than" / "less or equal".
-enum class ZeroCmp { kGt, kEq, kLt, kGe, kLe };
-
-template <ZeroCmp K>
-ExecStatus ExecCompareZero(Cpu& c, uint32_t w) {
-  const unsigned size = ESize(w);
-  const FpFormat f = Fmt(w);
-  const uint32_t nzcv = FpCompare(ReadElem(c, Rn(w), size), FpZero(false, f), K != ZeroCmp::kEq,
-                                  f, c.st.fpcr, c.st.fpsr);
-  bool r = false;
-  switch (K) {
-    case ZeroCmp::kGt: r = nzcv == 0b0010; break;
-    case ZeroCmp::kEq: r = nzcv == 0b0110; break;
-    case ZeroCmp::kLt: r = nzcv == 0b1000; break;
-    case ZeroCmp::kGe: r = nzcv == 0b0010 || nzcv == 0b0110; break;
-    case ZeroCmp::kLe: r = nzcv == 0b1000 || nzcv == 0b0110; break;
-  }
-  WriteScalar(c, Rd(w), size, r ? ~0ull : 0);
-  return ExecStatus::kNext;
-}
-
-enum class Pair { kAdd, kMax, kMin, kMaxNum, kMinNum };
 
 // Scalar pairwise: Reduce over the two elements of V[n] (2 x single from the
 // low 64 bits, or 2 x double).
-template <Pair K>
+template <FpBinOp K>
 ExecStatus ExecPairwise(Cpu& c, uint32_t w) {
   const unsigned size = ESize(w);
-  const FpFormat f = Fmt(w);
   const VReg& n = c.st.v[Rn(w)];
-  const uint64_t a = simd::GetLane(n, size, 0), b = simd::GetLane(n, size, 1);
-  const uint32_t fpcr = c.st.fpcr;
-  uint32_t& fpsr = c.st.fpsr;
-  uint64_t r = 0;
-  switch (K) {
-    case Pair::kAdd: r = FpAdd(a, b, f, fpcr, fpsr); break;
-    case Pair::kMax: r = FpMax(a, b, f, fpcr, fpsr); break;
-    case Pair::kMin: r = FpMin(a, b, f, fpcr, fpsr); break;
-    case Pair::kMaxNum: r = FpMaxNum(a, b, f, fpcr, fpsr); break;
-    case Pair::kMinNum: r = FpMinNum(a, b, f, fpcr, fpsr); break;
-  }
-  WriteScalar(c, Rd(w), size, r);
-  return ExecStatus::kNext;
+  return WriteBinElement<K>(c, w, simd::GetLane(n, size, 0), simd::GetLane(n, size, 1), 0);
 }
-
-enum class ElemOp { kMul, kMla, kMls, kMulX };
 
 // FMUL/FMLA/FMLS/FMULX (by element): Rm = M:Rm; index = H:L (single) or H
 // (double; L == 1 is reserved and rejected by the table).
-template <ElemOp K>
+template <FpBinOp K>
 ExecStatus ExecByElement(Cpu& c, uint32_t w) {
   const unsigned size = ESize(w);
-  const FpFormat f = Fmt(w);
   const unsigned index = IsDouble(w) ? Bit(w, 11) : (Bit(w, 11) << 1 | Bit(w, 21));
   const uint64_t e2 = simd::GetLane(c.st.v[Bits(w, 20, 16)], size, index);
-  const uint64_t e1 = ReadElem(c, Rn(w), size);
-  const uint32_t fpcr = c.st.fpcr;
-  uint32_t& fpsr = c.st.fpsr;
-  uint64_t r = 0;
-  switch (K) {
-    case ElemOp::kMul: r = FpMul(e1, e2, f, fpcr, fpsr); break;
-    case ElemOp::kMulX: r = FpMulX(e1, e2, f, fpcr, fpsr); break;
-    case ElemOp::kMla: r = FpMulAdd(ReadElem(c, Rd(w), size), e1, e2, f, fpcr, fpsr); break;
-    case ElemOp::kMls:
-      r = FpMulAdd(ReadElem(c, Rd(w), size), FpNeg(e1, f), e2, f, fpcr, fpsr);
-      break;
-  }
-  WriteScalar(c, Rd(w), size, r);
-  return ExecStatus::kNext;
+  return WriteBinElement<K>(c, w, ReadElem(c, Rn(w), size), e2, ReadElem(c, Rd(w), size));
 }
 
 }  // namespace
 
 void RegisterSimdScalarFpArith(ExecTable& t) {
-  t.Set(Op::FMULX_asisdsame_only, &ExecThreeSame<Kind::kMulX>);
-  t.Set(Op::FABD_asisdsame_only, &ExecThreeSame<Kind::kAbd>);
-  t.Set(Op::FRECPS_asisdsame_only, &ExecThreeSame<Kind::kRecps>);
-  t.Set(Op::FRSQRTS_asisdsame_only, &ExecThreeSame<Kind::kRsqrts>);
-  t.Set(Op::FCMEQ_asisdsame_only, &ExecThreeSame<Kind::kCmeq>);
-  t.Set(Op::FCMGE_asisdsame_only, &ExecThreeSame<Kind::kCmge>);
-  t.Set(Op::FCMGT_asisdsame_only, &ExecThreeSame<Kind::kCmgt>);
-  t.Set(Op::FACGE_asisdsame_only, &ExecThreeSame<Kind::kAcge>);
-  t.Set(Op::FACGT_asisdsame_only, &ExecThreeSame<Kind::kAcgt>);
-  t.Set(Op::FCMGT_asisdmisc_FZ, &ExecCompareZero<ZeroCmp::kGt>);
-  t.Set(Op::FCMEQ_asisdmisc_FZ, &ExecCompareZero<ZeroCmp::kEq>);
-  t.Set(Op::FCMLT_asisdmisc_FZ, &ExecCompareZero<ZeroCmp::kLt>);
-  t.Set(Op::FCMGE_asisdmisc_FZ, &ExecCompareZero<ZeroCmp::kGe>);
-  t.Set(Op::FCMLE_asisdmisc_FZ, &ExecCompareZero<ZeroCmp::kLe>);
-  t.Set(Op::FADDP_asisdpair_only_SD, &ExecPairwise<Pair::kAdd>);
-  t.Set(Op::FMAXP_asisdpair_only_SD, &ExecPairwise<Pair::kMax>);
-  t.Set(Op::FMINP_asisdpair_only_SD, &ExecPairwise<Pair::kMin>);
-  t.Set(Op::FMAXNMP_asisdpair_only_SD, &ExecPairwise<Pair::kMaxNum>);
-  t.Set(Op::FMINNMP_asisdpair_only_SD, &ExecPairwise<Pair::kMinNum>);
-  t.Set(Op::FMUL_asisdelem_R_SD, &ExecByElement<ElemOp::kMul>);
-  t.Set(Op::FMLA_asisdelem_R_SD, &ExecByElement<ElemOp::kMla>);
-  t.Set(Op::FMLS_asisdelem_R_SD, &ExecByElement<ElemOp::kMls>);
-  t.Set(Op::FMULX_asisdelem_R_SD, &ExecByElement<ElemOp::kMulX>);
+  t.Set(Op::FMULX_asisdsame_only, &ExecThreeSame<FpBinOp::kMulX>);
+  t.Set(Op::FABD_asisdsame_only, &ExecThreeSame<FpBinOp::kAbd>);
+  t.Set(Op::FRECPS_asisdsame_only, &ExecThreeSame<FpBinOp::kRecps>);
+  t.Set(Op::FRSQRTS_asisdsame_only, &ExecThreeSame<FpBinOp::kRsqrts>);
+  t.Set(Op::FCMEQ_asisdsame_only, &ExecThreeSame<FpBinOp::kCmeq>);
+  t.Set(Op::FCMGE_asisdsame_only, &ExecThreeSame<FpBinOp::kCmge>);
+  t.Set(Op::FCMGT_asisdsame_only, &ExecThreeSame<FpBinOp::kCmgt>);
+  t.Set(Op::FACGE_asisdsame_only, &ExecThreeSame<FpBinOp::kAcge>);
+  t.Set(Op::FACGT_asisdsame_only, &ExecThreeSame<FpBinOp::kAcgt>);
+  t.Set(Op::FCMGT_asisdmisc_FZ, &ExecCompareZero<FpZeroCmp::kGt>);
+  t.Set(Op::FCMEQ_asisdmisc_FZ, &ExecCompareZero<FpZeroCmp::kEq>);
+  t.Set(Op::FCMLT_asisdmisc_FZ, &ExecCompareZero<FpZeroCmp::kLt>);
+  t.Set(Op::FCMGE_asisdmisc_FZ, &ExecCompareZero<FpZeroCmp::kGe>);
+  t.Set(Op::FCMLE_asisdmisc_FZ, &ExecCompareZero<FpZeroCmp::kLe>);
+  t.Set(Op::FADDP_asisdpair_only_SD, &ExecPairwise<FpBinOp::kAdd>);
+  t.Set(Op::FMAXP_asisdpair_only_SD, &ExecPairwise<FpBinOp::kMax>);
+  t.Set(Op::FMINP_asisdpair_only_SD, &ExecPairwise<FpBinOp::kMin>);
+  t.Set(Op::FMAXNMP_asisdpair_only_SD, &ExecPairwise<FpBinOp::kMaxNum>);
+  t.Set(Op::FMINNMP_asisdpair_only_SD, &ExecPairwise<FpBinOp::kMinNum>);
+  t.Set(Op::FMUL_asisdelem_R_SD, &ExecByElement<FpBinOp::kMul>);
+  t.Set(Op::FMLA_asisdelem_R_SD, &ExecByElement<FpBinOp::kMla>);
+  t.Set(Op::FMLS_asisdelem_R_SD, &ExecByElement<FpBinOp::kMls>);
+  t.Set(Op::FMULX_asisdelem_R_SD, &ExecByElement<FpBinOp::kMulX>);
 }
 
 }  // namespace a64

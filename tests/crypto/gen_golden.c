@@ -3,7 +3,7 @@
 // qemu-aarch64 and prints inputs and results, one case per line:
 //   word fpcr nzcv v0lo v0hi v1lo v1hi v2lo v2hi : v0lo v0hi x0 fpsr nzcv
 // (CRYPTO_GOLDEN_LAYOUT in golden_layout.h).
-// Build (from the repository root; or tests/support/regen_golden.sh):
+// Built and run under qemu-aarch64 by Bazel (tests/support/golden.bzl); by hand:
 //   aarch64-linux-gnu-gcc -O1 -static -I. tests/crypto/gen_golden.c -o gen_golden
 //   qemu-aarch64 -cpu max ./gen_golden > tests/crypto/crypto_golden.txt
 // Registers: Rd = 0, Rn = 1, Rm = 2 unless the word says otherwise; X0 is

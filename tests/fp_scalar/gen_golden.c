@@ -2,7 +2,7 @@
 // on AArch64 hardware) and prints inputs and results, one case per line in
 // FP_GOLDEN_LAYOUT (golden_layout.h):
 //   word fpcr nzcv v1 v2 v3 x1 : v0lo v0hi x0 fpsr nzcv
-// Build (from the repository root; or tests/support/regen_golden.sh):
+// Built and run under qemu-aarch64 by Bazel (tests/support/golden.bzl); by hand:
 //   aarch64-linux-gnu-gcc -O1 -static -I. tests/fp_scalar/gen_golden.c -o gen_golden
 //   qemu-aarch64 ./gen_golden > tests/fp_scalar/fp_golden.txt
 // Registers: Rd = 0, Rn = 1, Rm = 2, Ra = 3; general inputs in X1.

@@ -2,7 +2,7 @@
 // under qemu-aarch64 (or on AArch64 hardware) and prints inputs and results,
 // one case per line in SIMD_SCALAR_GOLDEN_LAYOUT (golden_layout.h):
 //   word fpcr v0lo v0hi v1lo v1hi v2lo v2hi : v0lo v0hi fpsr
-// Build (from the repository root; or tests/support/regen_golden.sh):
+// Built and run under qemu-aarch64 by Bazel (tests/support/golden.bzl); by hand:
 //   aarch64-linux-gnu-gcc -O1 -static -I. tests/simd_scalar/gen_golden.c -o gen_golden
 //   qemu-aarch64 ./gen_golden > tests/simd_scalar/simd_scalar_golden.txt
 // Registers: Rd = 0 (also an input: accumulating forms), Rn = 1, Rm = 2.

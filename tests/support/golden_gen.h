@@ -8,7 +8,7 @@
  * Plain C for a static AArch64 program; one generator includes it once:
  *   aarch64-linux-gnu-gcc -O1 -static -I. tests/SUITE/gen_golden.c -o gen_golden
  *   qemu-aarch64 -cpu max ./gen_golden > tests/SUITE/SUITE_golden.txt
- * (from the repository root; tests/support/regen_golden.sh does every suite).
+ * (from the repository root; tests/support/golden.bzl does it for every suite).
  */
 #ifndef TESTS_SUPPORT_GOLDEN_GEN_H_
 #define TESTS_SUPPORT_GOLDEN_GEN_H_

@@ -49,8 +49,9 @@ constexpr const char kBootUsage[] =
     "                    one (its /chosen gets the initrd and --append)\n"
     "  --dump-dtb FILE   write the device tree given to the kernel to FILE\n"
     "  --drive FILE[,readonly][,snapshot]\n"
-    "                    a virtio-blk disk backed by FILE (repeatable; the\n"
-    "                    first is /dev/vda). readonly: the guest cannot write;\n"
+    "                    a virtio-blk disk backed by FILE (repeatable; as on\n"
+    "                    QEMU's virt, one drive is /dev/vda, and with several\n"
+    "                    the last is /dev/vda). readonly: the guest cannot write;\n"
     "                    snapshot: writes stay in memory, FILE is not changed\n"
     "  --machine virt|bare  choose the board (default virt, or bare with\n"
     "                    --semihosting)\n"
@@ -316,8 +317,8 @@ int BootVirt(const BootOptions& o) {
                    error.c_str());
       return kExitLoad;
     }
-    // Linux probes virtio-mmio transports from the highest address down, so
-    // the first drive takes the last transport to become /dev/vda (as QEMU).
+    // Drives take transports from the highest address down, as QEMU's virt
+    // assigns them (so one drive is /dev/vda; with several, the last is).
     const unsigned slot = VirtLayout::kVirtioCount - 1 - static_cast<unsigned>(i);
     if (!machine.AttachVirtio(slot, std::move(blk), &error)) {
       std::fprintf(stderr, "a64sim boot: --drive: %s\n", error.c_str());

@@ -1,12 +1,10 @@
 #include "jit/interpreter.h"
 
-#include "frontend/decoder.h"
 #include "frontend/semantics/dispatch.h"
 
 namespace a64 {
 
 StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
-  const Decoder& decoder = Decoder::Instance();
   const ExecTable& exec = ExecTable::Instance();
   for (uint64_t n = 0; n < max_insns; ++n) {
     uint32_t word;
@@ -16,8 +14,7 @@ StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
       RecordAbort(cpu, ExceptionClass::kInstAbortLower, f, fault, false);
       return StopReason::kException;
     }
-    const Decoded d = decoder.Decode(word);
-    switch (exec.Lookup(d.op)(cpu, word)) {
+    switch (exec.Lookup(decode_.Lookup(word))(cpu, word)) {
       case ExecStatus::kNext:
       case ExecStatus::kWait:  // user mode has no interrupts to wait for
         cpu.st.pc += 4;

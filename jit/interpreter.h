@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "frontend/decode_cache.h"
 #include "frontend/semantics/cpu.h"
 
 namespace a64 {
@@ -24,6 +25,7 @@ class Interpreter {
 
  private:
   uint64_t retired_ = 0;
+  DecodeCache decode_;
 };
 
 }  // namespace a64

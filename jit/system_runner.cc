@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "frontend/decoder.h"
 #include "frontend/semantics/dispatch.h"
 #include "frontend/semantics/exception/take_exception.h"
 #include "jit/op_traits.h"
@@ -122,7 +121,6 @@ bool SystemRunner::PreExecute(Cpu& cpu, uint32_t word, uint8_t traits, bool* exi
 }
 
 SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
-  const Decoder& decoder = Decoder::Instance();
   const ExecTable& exec = ExecTable::Instance();
   const uint8_t* traits_of = OpTraitTable();
   SystemRunResult result;
@@ -152,8 +150,8 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
       TakeSync(cpu, pc);
       continue;
     }
-    const Decoded d = decoder.Decode(word);
-    const uint8_t traits = traits_of[static_cast<unsigned>(d.op)];
+    const Op op = decode_.Lookup(word);
+    const uint8_t traits = traits_of[static_cast<unsigned>(op)];
     if (traits & check_mask_) {
       bool exited = false;
       if (PreExecute(cpu, word, traits, &exited, &result.exit_code)) {
@@ -165,7 +163,7 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
       }
     }
 
-    switch (exec.Lookup(d.op)(cpu, word)) {
+    switch (exec.Lookup(op)(cpu, word)) {
       case ExecStatus::kNext:
         cpu.st.pc += 4;
         break;
@@ -177,7 +175,7 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
         // WFI sleeps until an interrupt is asserted, masked or not (ARM ARM
         // D1.16.2 "Wait for Interrupt"), then execution continues after it,
         // taking the interrupt first if PSTATE lets it.
-        if (d.op == Op::WFI_HI_hints) {
+        if (op == Op::WFI_HI_hints) {
           ++cpu.icount;
           exceptions_in_a_row_ = 0;
           interrupts_->Update(cpu);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 
+#include "frontend/decode_cache.h"
 #include "frontend/semantics/cpu.h"
 #include "jit/interrupt_source.h"
 
@@ -65,6 +66,7 @@ class SystemRunner {
 
   InterruptSource* interrupts_;
   SemihostingHandler* semihosting_;
+  DecodeCache decode_;
   uint8_t check_mask_ = 0;    // OpTrait bits that need PreExecute
   uint64_t budget_end_ = 0;   // icount at which Run returns kInsnLimit
   uint64_t next_update_ = 0;  // what the last InterruptSource::Update returned

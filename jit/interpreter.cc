@@ -24,11 +24,11 @@ StopReason Interpreter::Run(Cpu& cpu, uint64_t max_insns) {
       case ExecStatus::kException:
         if (ExceptionRetiresInstruction(cpu.exc.ec)) {
           cpu.st.pc += 4;
-          ++retired_;
+          ++cpu.icount;
         }
         return StopReason::kException;
     }
-    ++retired_;
+    ++cpu.icount;
   }
   return StopReason::kInsnLimit;
 }

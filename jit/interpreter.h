@@ -18,13 +18,11 @@ class Interpreter {
  public:
   // Runs until an exception or until `max_insns` instructions have retired.
   // SVC/HVC/SMC retire (PC then addresses the next instruction); faults and
-  // UNDEFINED do not (PC addresses the faulting instruction).
+  // UNDEFINED do not (PC addresses the faulting instruction). Retired
+  // instructions are counted in cpu.icount.
   StopReason Run(Cpu& cpu, uint64_t max_insns);
 
-  uint64_t retired() const { return retired_; }
-
  private:
-  uint64_t retired_ = 0;
   DecodeCache decode_;
 };
 

@@ -49,7 +49,7 @@ int64_t Futex(UserProcess& p, const SyscallArgs& a) {
       uint64_t ns = static_cast<uint64_t>(t.tv_sec) * 1000000000u + t.tv_nsec;
       if (op == abi::kFutexWaitBitset) {  // absolute, on CLOCK_MONOTONIC or REALTIME
         abi::Timespec now;
-        p.clock.Get(a.Int(1) & abi::kFutexClockRealtime ? 0 : 1, p.interp.retired(), &now);
+        p.clock.Get(a.Int(1) & abi::kFutexClockRealtime ? 0 : 1, p.cpu.icount, &now);
         const uint64_t now_ns = static_cast<uint64_t>(now.tv_sec) * 1000000000u + now.tv_nsec;
         ns = ns > now_ns ? ns - now_ns : 0;
       }
@@ -188,7 +188,7 @@ bool ProcessSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* 
       if (sysinfo(&h) != 0) return r = -errno, true;
       abi::Sysinfo s{};
       abi::Timespec up;
-      p.clock.Get(7 /*CLOCK_BOOTTIME*/, p.interp.retired(), &up);
+      p.clock.Get(7 /*CLOCK_BOOTTIME*/, p.cpu.icount, &up);
       s.uptime = up.tv_sec;
       if (p.clock.host())
         for (int i = 0; i < 3; ++i) s.loads[i] = h.loads[i];

@@ -30,7 +30,7 @@ int64_t Sleep(UserProcess& p, int id, bool absolute, uint64_t req_va) {
   uint64_t ns = ToNs(req);
   if (absolute) {
     abi::Timespec now;
-    if (int r = p.clock.Get(id, p.interp.retired(), &now)) return r;
+    if (int r = p.clock.Get(id, p.cpu.icount, &now)) return r;
     const uint64_t now_ns = ToNs(now);
     ns = ns > now_ns ? ns - now_ns : 0;
   }
@@ -45,7 +45,7 @@ bool TimeSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* res
   abi::Timespec ts;
   switch (nr) {
     case kSysClockGettime:
-      if ((r = p.clock.Get(a.Int(0), p.interp.retired(), &ts))) return true;
+      if ((r = p.clock.Get(a.Int(0), p.cpu.icount, &ts))) return true;
       r = PutGuest(p, a[1], ts) ? 0 : -EFAULT;
       return true;
     case kSysClockGetres:
@@ -53,7 +53,7 @@ bool TimeSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* res
       r = a[1] == 0 || PutGuest(p, a[1], ts) ? 0 : -EFAULT;
       return true;
     case kSysGettimeofday: {
-      p.clock.Get(0, p.interp.retired(), &ts);
+      p.clock.Get(0, p.cpu.icount, &ts);
       r = 0;
       if (a[0] && !PutGuest(p, a[0], abi::Timeval{ts.tv_sec, ts.tv_nsec / 1000})) r = -EFAULT;
       if (a[1] && !PutGuest(p, a[1], abi::Timezone{0, 0})) r = -EFAULT;
@@ -65,15 +65,15 @@ bool TimeSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* res
     case kSysClockNanosleep: {
       const int id = a.Int(0);
       if (id == 2 || id == 3) return r = -EINVAL, true;  // CPU-time clocks: not supported
-      if (p.clock.Get(id, p.interp.retired(), &ts) != 0) return r = -EINVAL, true;
+      if (p.clock.Get(id, p.cpu.icount, &ts) != 0) return r = -EINVAL, true;
       r = Sleep(p, id, a.Int(1) & kTimerAbstime, a[2]);
       return true;
     }
     case kSysTimes: {
       // Clock ticks at AT_CLKTCK = 100 Hz.
-      const int64_t ticks = static_cast<int64_t>(p.clock.CpuNs(p.interp.retired()) / 10000000);
+      const int64_t ticks = static_cast<int64_t>(p.clock.CpuNs(p.cpu.icount) / 10000000);
       if (a[0] && !PutGuest(p, a[0], abi::Tms{ticks, 0, 0, 0})) return r = -EFAULT, true;
-      p.clock.Get(1, p.interp.retired(), &ts);
+      p.clock.Get(1, p.cpu.icount, &ts);
       r = static_cast<int64_t>(ToNs(ts) / 10000000);
       return true;
     }
@@ -82,7 +82,7 @@ bool TimeSyscall(UserProcess& p, uint64_t nr, const SyscallArgs& a, int64_t* res
       if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
         return r = -EINVAL, true;
       abi::Rusage u{};
-      if (who != RUSAGE_CHILDREN) u.ru_utime = NsToTimeval(p.clock.CpuNs(p.interp.retired()));
+      if (who != RUSAGE_CHILDREN) u.ru_utime = NsToTimeval(p.clock.CpuNs(p.cpu.icount));
       r = PutGuest(p, a[1], u) ? 0 : -EFAULT;
       return true;
     }

@@ -260,7 +260,7 @@ int UserProcess::Run() {
   while (status < 0) {
     uint64_t budget = kRunChunk;
     if (options_.max_insns) {
-      const uint64_t left = options_.max_insns - std::min(options_.max_insns, interp.retired());
+      const uint64_t left = options_.max_insns - std::min(options_.max_insns, cpu.icount);
       if (left == 0) {
         std::fprintf(stderr, "a64sim: instruction limit %llu reached at pc %s\n",
                      static_cast<unsigned long long>(options_.max_insns), Hex(cpu.st.pc).c_str());
@@ -280,9 +280,9 @@ int UserProcess::Run() {
   if (options_.stats) {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double n = static_cast<double>(interp.retired());
+    const double n = static_cast<double>(cpu.icount);
     std::fprintf(stderr, "a64sim: %llu instructions retired in %.3f s (%.2f MIPS)\n",
-                 static_cast<unsigned long long>(interp.retired()), secs,
+                 static_cast<unsigned long long>(cpu.icount), secs,
                  secs > 0 ? n / secs / 1e6 : 0.0);
   }
   // A guest that dies of a signal makes the host process die of it, so that

@@ -549,37 +549,43 @@ def parse_seeds(spec):
     return seeds
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def campaign_args(description, blocks):
+    """The command line both random-block generators share."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sim", required=True, help="a64sim binary (run as `SIM user PROG`), or 'qemu'")
     ap.add_argument("--seeds", default="1-40")
-    ap.add_argument("--blocks", type=int, default=50)
+    ap.add_argument("--blocks", type=int, default=blocks)
     ap.add_argument("--insns", type=int, default=40)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--keep", help="keep the generated programs in this directory")
     ap.add_argument("--show", type=int, default=3, help="mismatching seeds reported in full")
-    a = ap.parse_args()
+    return ap
 
+
+def run_campaign(a, make_program, record, explain, name, label):
+    """Builds one program per seed, runs it under qemu-aarch64 and the
+    simulator, and compares their outputs (`record` bytes per block).
+    explain(prog, ref, sim, sim_cmd, workdir) describes a mismatch."""
     for tool in ("aarch64-linux-gnu-as", "aarch64-linux-gnu-ld", "qemu-aarch64"):
         if not shutil.which(tool):
             print("FAIL: %s not found (apt-get install binutils-aarch64-linux-gnu qemu-user)" % tool)
             return 1
     sim_cmd = ["qemu-aarch64"] if a.sim == "qemu" else [a.sim, "user"]
-    workdir = a.keep or tempfile.mkdtemp(prefix="a64blocks", dir=os.environ.get("TEST_TMPDIR"))
+    workdir = a.keep or tempfile.mkdtemp(prefix=name, dir=os.environ.get("TEST_TMPDIR"))
     os.makedirs(workdir, exist_ok=True)
 
     def one(seed):
-        prog = Program(seed, a.blocks, a.insns)
+        prog = make_program(seed, a.blocks, a.insns)
         exe = build(prog, workdir)
         ref = run(["qemu-aarch64"], exe, a.timeout)
-        if ref[0] != 0 or len(ref[1]) != RECORD * a.blocks:
+        if ref[0] != 0 or len(ref[1]) != record * a.blocks:
             return prog, "REFERENCE FAILED seed %d: qemu exit %s, %d bytes\n%s" % (seed, ref[0], len(ref[1]),
                                                                                   ref[2][-2000:])
         sim = run(sim_cmd, exe, a.timeout)
         if sim[0] == ref[0] and sim[1] == ref[1]:
             return prog, None
-        return prog, report(prog, ref, sim)
+        return prog, explain(prog, ref, sim, sim_cmd, workdir)
 
     seeds = parse_seeds(a.seeds)
     bad = []
@@ -591,10 +597,18 @@ def main():
         print(err)
     if len(bad) > a.show:
         print("... %d more; all mismatching seeds: %s" % (len(bad) - a.show, " ".join(str(s) for s, _ in bad)))
+    if not a.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
     n = len(seeds) * a.blocks
-    print("random blocks: %d seeds x %d blocks x %d insns = %d blocks" % (len(seeds), a.blocks, a.insns, n))
-    print("random_blocks: %d passed, %d failed" % (len(seeds) - len(bad), len(bad)))
+    print("%s: %d seeds x %d blocks x %d insns = %d blocks" % (label, len(seeds), a.blocks, a.insns, n))
+    print("%s: %d passed, %d failed" % (name, len(seeds) - len(bad), len(bad)))
     return 1 if bad else 0
+
+
+def main():
+    a = campaign_args(__doc__, blocks=50).parse_args()
+    return run_campaign(a, Program, RECORD, lambda prog, ref, sim, *_: report(prog, ref, sim),
+                        "random_blocks", "random blocks")
 
 
 if __name__ == "__main__":

@@ -24,19 +24,15 @@ registers/bytes, the initial FPCR/FPSR and the block's instructions are printed.
 
   random_fp_blocks.py --sim BIN_OR_qemu --seeds 1-40 [--blocks 40] [--insns 40] [--keep DIR]
 """
-import argparse
-import concurrent.futures
 import os
 import random
 import re
-import shutil
 import struct
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
-import random_blocks as rb  # noqa: E402  (build, run, parse_seeds, random_value)
+import random_blocks as rb  # noqa: E402  (run_campaign, campaign_args, random_value)
 
 BUF = 1024            # data buffer per block
 STATE = 1024          # state area before the buffer
@@ -886,61 +882,24 @@ def isolate(prog, index, sim_cmd, workdir, timeout):
     return "  (no single prefix differs: the difference needs the whole program)"
 
 
+def explain(prog, ref, sim, sim_cmd, workdir, isolate_first=True, timeout=120):
+    text = report(prog, ref, sim)
+    m = re.search(r"^BLOCK_INDEX (\d+)$", text, re.M)
+    if m:
+        iso = isolate(prog, int(m.group(1)), sim_cmd, workdir, timeout) if isolate_first else ""
+        text = text.replace(m.group(0), iso)
+    return text
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sim", required=True, help="a64sim binary (run as `SIM user PROG`), or 'qemu'")
-    ap.add_argument("--seeds", default="1-40")
-    ap.add_argument("--blocks", type=int, default=40)
-    ap.add_argument("--insns", type=int, default=40)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--timeout", type=int, default=120)
-    ap.add_argument("--keep", help="keep the generated programs in this directory")
-    ap.add_argument("--show", type=int, default=3, help="mismatching seeds reported in full")
+    ap = rb.campaign_args(__doc__, blocks=40)
     ap.add_argument("--no-isolate", dest="isolate", action="store_false",
                     help="do not search for the first differing instruction of a mismatching block")
     a = ap.parse_args()
-
-    for tool in ("aarch64-linux-gnu-as", "aarch64-linux-gnu-ld", "qemu-aarch64"):
-        if not shutil.which(tool):
-            print("FAIL: %s not found (apt-get install binutils-aarch64-linux-gnu qemu-user)" % tool)
-            return 1
-    sim_cmd = ["qemu-aarch64"] if a.sim == "qemu" else [a.sim, "user"]
-    workdir = a.keep or tempfile.mkdtemp(prefix="a64fpblocks", dir=os.environ.get("TEST_TMPDIR"))
-    os.makedirs(workdir, exist_ok=True)
-
-    def one(seed):
-        prog = Program(seed, a.blocks, a.insns)
-        exe = rb.build(prog, workdir)
-        ref = rb.run(["qemu-aarch64"], exe, a.timeout)
-        if ref[0] != 0 or len(ref[1]) != RECORD * a.blocks:
-            return prog, "REFERENCE FAILED seed %d: qemu exit %s, %d bytes\n%s" % (seed, ref[0], len(ref[1]),
-                                                                                  ref[2][-2000:])
-        sim = rb.run(sim_cmd, exe, a.timeout)
-        if sim[0] == ref[0] and sim[1] == ref[1]:
-            return prog, None
-        text = report(prog, ref, sim)
-        m = re.search(r"^BLOCK_INDEX (\d+)$", text, re.M)
-        if m:
-            iso = isolate(prog, int(m.group(1)), sim_cmd, workdir, a.timeout) if a.isolate else ""
-            text = text.replace(m.group(0), iso)
-        return prog, text
-
-    seeds = rb.parse_seeds(a.seeds)
-    bad = []
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as pool:
-        for prog, err in pool.map(one, seeds):
-            if err:
-                bad.append((prog.seed, err))
-    for _, err in bad[:a.show]:
-        print(err)
-    if len(bad) > a.show:
-        print("... %d more; all mismatching seeds: %s" % (len(bad) - a.show, " ".join(str(s) for s, _ in bad)))
-    if not a.keep:
-        shutil.rmtree(workdir, ignore_errors=True)
-    n = len(seeds) * a.blocks
-    print("random FP/SIMD blocks: %d seeds x %d blocks x %d insns = %d blocks" % (len(seeds), a.blocks, a.insns, n))
-    print("random_fp_blocks: %d passed, %d failed" % (len(seeds) - len(bad), len(bad)))
-    return 1 if bad else 0
+    return rb.run_campaign(
+        a, Program, RECORD,
+        lambda prog, ref, sim, sim_cmd, workdir: explain(prog, ref, sim, sim_cmd, workdir, a.isolate, a.timeout),
+        "random_fp_blocks", "random FP/SIMD blocks")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ grep -v -e '# Uses:' -e '^#[0-9]' -e 'recommended dictionary' "$out/fuzz.log" | 
 if [ "$rc" != 0 ]; then
   echo "fuzz: FAIL (exit $rc); crash inputs are in $out"
   ls "$out"/crash-* "$out"/leak-* "$out"/timeout-* 2>/dev/null | head
-  for c in "$out"/crash-* ; do [ -f "$c" ] && xxd "$c" | head -5; done
+  for c in "$out"/crash-* ; do [ -f "$c" ] && od -An -tx1 "$c" | head -5; done
   exit 1
 fi
 echo "fuzz: PASS"

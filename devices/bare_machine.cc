@@ -9,7 +9,7 @@ BareMachine::BareMachine(const BareMachineConfig& config)
     : config_(config),
       timer_(config.host_time),
       semihosting_(stdout, stderr),
-      runner_(this, config.semihosting ? &semihosting_ : nullptr) {}
+      runner_(this, config.semihosting ? &semihosting_ : nullptr, config.engine) {}
 
 BareMachine::~BareMachine() = default;
 
@@ -26,8 +26,10 @@ bool BareMachine::Init(std::string* error) {
 }
 
 void BareMachine::Reset(uint64_t entry) {
+  runner_.AttachCode(nullptr);  // the engine refers to the old MMU
   cpu_ = Cpu{};
   mmu_ = std::make_unique<Mmu>(cpu_.st, phys_);
+  runner_.AttachCode(mmu_.get());
   cpu_.mem = mmu_.get();
   cpu_.platform = this;
   ResetSystemRegisters(cpu_);

@@ -24,6 +24,7 @@ struct BareMachineConfig {
   uint64_t ram_size = 128ull << 20;
   bool host_time = false;
   bool semihosting = false;
+  EngineOptions engine;
 };
 
 class BareMachine : public Platform, public InterruptSource {

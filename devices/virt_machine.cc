@@ -14,7 +14,7 @@ VirtMachine::VirtMachine(const VirtMachineConfig& config)
       uart_(config.console, &gic_, VirtLayout::kSpiBase + VirtLayout::kUartSpi),
       rtc_([this] { return NowNs(); }, &gic_, VirtLayout::kSpiBase + VirtLayout::kRtcSpi),
       pending_virtio_(VirtLayout::kVirtioCount),
-      runner_(this, config.semihosting ? &semihosting_ : nullptr) {
+      runner_(this, config.semihosting ? &semihosting_ : nullptr, config.engine) {
   // A change of the GIC's outputs (a device line, a register write) is seen
   // before the next instruction.
   gic_.SetChangeCallback([this] { attention = 0; });
@@ -82,8 +82,10 @@ FdtBoard VirtMachine::DescribeBoard() const {
 }
 
 void VirtMachine::Reset(uint64_t entry, uint64_t x0) {
+  runner_.AttachCode(nullptr);  // the engine refers to the old MMU
   cpu_ = Cpu{};
   mmu_ = std::make_unique<Mmu>(cpu_.st, phys_);
+  runner_.AttachCode(mmu_.get());
   cpu_.mem = mmu_.get();
   cpu_.platform = this;
   ResetSystemRegisters(cpu_);

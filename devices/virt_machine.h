@@ -67,6 +67,7 @@ struct VirtMachineConfig {
   uint64_t ram_size = 512ull << 20;
   bool host_time = false;
   bool semihosting = false;
+  EngineOptions engine;
   // The UART's host end (not owned; null: the UART is not connected).
   CharBackend* console = nullptr;
   // WFI with no timer armed: blocks until host input for the console may be

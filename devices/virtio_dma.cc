@@ -42,6 +42,7 @@ bool ReadGuestRam(const PhysicalMemory& mem, uint64_t pa, void* dst, size_t len)
 
 bool WriteGuestRam(const PhysicalMemory& mem, uint64_t pa, const void* src, size_t len) {
   if (!IsGuestRamRange(mem, pa, len)) return false;
+  mem.NotifyWrite(pa, len);
   const uint8_t* in = static_cast<const uint8_t*>(src);
   while (len > 0) {
     const uint64_t n = PageChunk(pa, len);

@@ -21,19 +21,29 @@ constexpr uint32_t kIssCvCond = 1u << 24 | 0xeu << 20;
 // retiring can only repeat forever (e.g. a fault fetching the vector).
 constexpr unsigned kMaxExceptionsInARow = 16;
 
-// CPACR_EL1.FPEN, bits 21:20 (ARM ARM D13.2.30): 0b01 traps EL0 accesses to
-// SIMD&FP registers, 0b00 and 0b10 trap EL0 and EL1, 0b11 traps nothing.
-bool FpAccessTrapped(const CpuState& st) {
-  const uint64_t fpen = (st.sys.cpacr_el1 >> 20) & 3;
-  if (fpen == 3) return false;
-  if (fpen == 1) return st.pstate.el == 0;
-  return true;
-}
-
 }  // namespace
 
-SystemRunner::SystemRunner(InterruptSource* interrupts, SemihostingHandler* semihosting)
-    : interrupts_(interrupts), semihosting_(semihosting) {}
+SystemRunner::SystemRunner(InterruptSource* interrupts, SemihostingHandler* semihosting,
+                           const EngineOptions& engine)
+    : interrupts_(interrupts), semihosting_(semihosting), engine_options_(engine) {}
+
+SystemRunner::~SystemRunner() = default;
+
+void SystemRunner::AttachCode(CodePort* code) {
+  blocks_.reset();
+  if (code && engine_options_.kind == EngineKind::kJit)
+    blocks_ = std::make_unique<jit::BlockEngine>(*code, engine_options_);
+}
+
+void SystemRunner::TakeRaised(Cpu& cpu, uint64_t pc) {
+  if (ExceptionRetiresInstruction(cpu.exc.ec)) {
+    ++cpu.icount;
+    exceptions_in_a_row_ = 0;
+    TakeSync(cpu, pc + 4);
+  } else {
+    TakeSync(cpu, pc);
+  }
+}
 
 void SystemRunner::RefreshChecks(const Cpu& cpu) {
   uint8_t mask = 0;
@@ -134,6 +144,18 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
         AttendEvents(cpu, &result) == Attend::kStop)
       return result;
 
+    if (blocks_) {
+      const uint64_t before = cpu.icount;
+      const auto r = blocks_->Run(cpu, &interrupts_->attention);
+      if (cpu.icount != before) exceptions_in_a_row_ = 0;
+      if (r == jit::BlockEngine::Result::kLimit) continue;
+      if (r == jit::BlockEngine::Result::kException) {
+        TakeRaised(cpu, cpu.st.pc);
+        continue;
+      }
+      // kInterpret: one instruction on the interpreter below.
+    }
+
     // PC alignment is checked when the misaligned PC is used to fetch
     // (ARM ARM D1.8.1 "PC alignment checking"): EC 0x22, FAR = PC.
     const uint64_t pc = cpu.st.pc;
@@ -189,13 +211,7 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
         }
         break;
       case ExecStatus::kException:
-        if (ExceptionRetiresInstruction(cpu.exc.ec)) {
-          ++cpu.icount;
-          exceptions_in_a_row_ = 0;
-          TakeSync(cpu, pc + 4);
-        } else {
-          TakeSync(cpu, pc);
-        }
+        TakeRaised(cpu, pc);
         continue;
     }
     ++cpu.icount;
@@ -204,6 +220,10 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
       RefreshChecks(cpu);
       interrupts_->attention = 0;
     }
+    // TLB maintenance and translation-register writes: VA lookups of
+    // translated code must be redone.
+    if (blocks_ && (traits & kTraitStateChange || op == Op::SYS_CR_systeminstrs))
+      blocks_->TranslationChanged();
   }
 }
 

@@ -8,9 +8,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include "frontend/decode_cache.h"
 #include "frontend/semantics/cpu.h"
+#include "jit/block_engine.h"
+#include "jit/code_port.h"
+#include "jit/engine_options.h"
 #include "jit/interrupt_source.h"
 
 namespace a64 {
@@ -41,7 +45,15 @@ struct SystemRunResult {
 class SystemRunner {
  public:
   // `semihosting` may be null: HLT is then UNDEFINED, as without a debugger.
-  SystemRunner(InterruptSource* interrupts, SemihostingHandler* semihosting);
+  SystemRunner(InterruptSource* interrupts, SemihostingHandler* semihosting,
+               const EngineOptions& engine = EngineOptions{});
+  ~SystemRunner();
+
+  // The memory system generated code uses (the PE's MMU); with
+  // EngineKind::kJit this (re)creates the block engine. Until then, and
+  // with EngineKind::kInterp, every instruction is interpreted.
+  void AttachCode(CodePort* code);
+  const jit::BlockEngine* blocks() const { return blocks_.get(); }
 
   // Runs until a stop condition or until `max_insns` more instructions have
   // retired (cpu.icount counts them).
@@ -63,10 +75,14 @@ class SystemRunner {
   // A pre-execution check fired; returns true when the instruction must not
   // execute (an exception was taken or the program exited).
   bool PreExecute(Cpu& cpu, uint32_t word, uint8_t traits, bool* exited, int* exit_code);
+  // An instruction at `pc` returned kException (cpu.exc): takes it.
+  void TakeRaised(Cpu& cpu, uint64_t pc);
 
   InterruptSource* interrupts_;
   SemihostingHandler* semihosting_;
   DecodeCache decode_;
+  EngineOptions engine_options_;
+  std::unique_ptr<jit::BlockEngine> blocks_;
   uint8_t check_mask_ = 0;    // OpTrait bits that need PreExecute
   uint64_t budget_end_ = 0;   // icount at which Run returns kInsnLimit
   uint64_t next_update_ = 0;  // what the last InterruptSource::Update returned

@@ -204,7 +204,7 @@ FaultKind Mmu::Write(uint64_t va, const void* src, size_t size, AccessType type,
   const uint8_t* in = static_cast<const uint8_t*>(src);
   for (unsigned i = 0; i < n; ++i) {
     const Piece& p = pieces[i];
-    if (watch_handler_ && pm_.IsWriteWatched(p.pa)) watch_handler_(p.pa, p.size);
+    pm_.NotifyWrite(p.pa, p.size);
     if (p.host) {
       std::memcpy(p.host, in + (p.va - va), p.size);
     } else if (!pm_.Write(p.pa, in + (p.va - va), p.size)) {
@@ -269,6 +269,20 @@ bool Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write, uint64_t* par,
   const uint64_t sh = device || w.attr == 0x44 ? 2 : w.sh;
   constexpr uint64_t kParNs = 1ull << 9;
   *par = attr << 56 | (w.pa & 0x0000fffffffff000ull) | kParRes1 | kParNs | sh << 7;
+  return true;
+}
+
+bool Mmu::TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_page) {
+  if (st_.translation_generation != synced_generation_) Sync();
+  Piece pieces[2];
+  unsigned n = 0;
+  MemFault fault;
+  if (Translate(va, 4, Kind::kFetch, ContextFor(st_.pstate, AccessType::kFetch), pieces, &n,
+                &fault) != FaultKind::kNone ||
+      !pieces[0].host)
+    return false;
+  *pa_page = pieces[0].pa & kTlbPageMask;
+  *host_page = pieces[0].host - (pieces[0].pa & 0xfff);
   return true;
 }
 

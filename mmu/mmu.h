@@ -11,6 +11,7 @@
 #include "frontend/cpu_state.h"
 #include "frontend/exception.h"
 #include "frontend/semantics/platform.h"
+#include "jit/code_port.h"
 #include "mmu/guest_memory.h"
 #include "mmu/permissions.h"
 #include "mmu/physical_memory.h"
@@ -19,7 +20,7 @@
 
 namespace a64 {
 
-class Mmu : public GuestMemory {
+class Mmu : public GuestMemory, public CodePort {
  public:
   Mmu(CpuState& st, PhysicalMemory& pm) : st_(st), pm_(pm) { Sync(); }
 
@@ -52,12 +53,19 @@ class Mmu : public GuestMemory {
 
   // ---- For a JIT ----------------------------------------------------------
   static TlbContext ContextFor(const ProcState& ps, AccessType type);
-  const TlbFastEntry* FastTable(TlbContext c) const { return tlb_.FastTable(c); }
   // Watches writes to the physical page of `pa`: such writes take the slow
-  // path and call the handler (before the write happens).
+  // path and call PhysicalMemory's write-watch handler before they happen.
   void WatchPage(uint64_t pa, bool watched);
-  void SetWriteWatchHandler(std::function<void(uint64_t pa, size_t size)> h) {
-    watch_handler_ = std::move(h);
+
+  // CodePort (jit/code_port.h).
+  bool TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_page) override;
+  const TlbFastEntry* FastTable(TlbContext c) const override { return tlb_.FastTable(c); }
+  TlbContext DataContext(const ProcState& ps) const override {
+    return ContextFor(ps, AccessType::kRead);
+  }
+  void WatchCode(uint64_t pa_page, bool watched) override { WatchPage(pa_page, watched); }
+  void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) override {
+    pm_.SetWriteWatchHandler(std::move(handler));
   }
 
   const Tlb& tlb() const { return tlb_; }
@@ -92,7 +100,6 @@ class Mmu : public GuestMemory {
   bool synced_ = false;
   uint64_t synced_generation_ = 0;  // CpuState::translation_generation at Sync
   uint64_t walks_ = 0;
-  std::function<void(uint64_t, size_t)> watch_handler_;
 };
 
 // Fault status codes (ARM ARM D17.2.37 ESR_EL1 DFSC/IFSC; PAR_EL1.FST).

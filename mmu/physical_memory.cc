@@ -81,6 +81,7 @@ bool PhysicalMemory::Read(uint64_t pa, void* dst, size_t size) const {
 }
 
 bool PhysicalMemory::Write(uint64_t pa, const void* src, size_t size) {
+  NotifyWrite(pa, size);
   const uint8_t* in = static_cast<const uint8_t*>(src);
   while (size > 0) {
     const Region* r = Find(pa);

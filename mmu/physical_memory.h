@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <unordered_set>
 #include <vector>
 
@@ -52,6 +53,18 @@ class PhysicalMemory {
   bool IsWriteWatched(uint64_t pa) const {
     return !watched_pages_.empty() && watched_pages_.count(pa >> 12) != 0;
   }
+  // Called with the page address before a write to a watched page; it may
+  // unwatch the page.
+  void SetWriteWatchHandler(std::function<void(uint64_t pa_page)> handler) {
+    watch_handler_ = std::move(handler);
+  }
+  // Every writer of RAM calls this before writing [pa, pa + size): Write
+  // below, the MMU's slow path, device DMA (devices/virtio_dma.h).
+  void NotifyWrite(uint64_t pa, uint64_t size) const {
+    if (watched_pages_.empty() || size == 0) return;
+    for (uint64_t p = pa >> 12, e = (pa + size - 1) >> 12; p <= e; ++p)
+      if (watched_pages_.count(p) && watch_handler_) watch_handler_(p << 12);
+  }
 
  private:
   struct Region {
@@ -67,6 +80,7 @@ class PhysicalMemory {
 
   std::vector<Region> regions_;  // sorted by base, disjoint
   std::unordered_set<uint64_t> watched_pages_;
+  std::function<void(uint64_t)> watch_handler_;
 };
 
 }  // namespace a64

@@ -44,6 +44,9 @@ UserMemory::~UserMemory() {
 
 void UserMemory::SetFlags(uint64_t page, uint8_t f) {
   InvalidateCaches();
+  if (!code_pages_.empty()) NotifyCodeWrite(page << kPageShift, kPageSize);
+  TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
+  if ((e.read_tag & kTlbPageMask) == page << kPageShift) e = TlbFastEntry{};
   const uint64_t l = page >> kLeafBits;
   auto& leaf = leaves_[l];
   if (!leaf) {
@@ -109,7 +112,10 @@ FaultKind UserMemory::ReadSlow(uint64_t va, void* dst, size_t size, AccessType t
   const FaultKind f = Check(va, size, fetch ? kProtExec : kProtRead, &fault->va);
   if (f != FaultKind::kNone) return f;
   const uint64_t page = va >> kPageShift;
-  if (((va + size - 1) >> kPageShift) == page) (fetch ? fetch_page_ : read_page_) = page;
+  if (((va + size - 1) >> kPageShift) == page) {
+    (fetch ? fetch_page_ : read_page_) = page;
+    if (!fetch) FillFast(page, (Flags(page) & kProtWrite) && !code_pages_.count(page));
+  }
   CopySmall(dst, host_base_ + va, size);
   return FaultKind::kNone;
 }
@@ -127,8 +133,12 @@ FaultKind UserMemory::Write(uint64_t va, const void* src, size_t size, AccessTyp
 FaultKind UserMemory::WriteSlow(uint64_t va, const void* src, size_t size, MemFault* fault) {
   const FaultKind f = Check(va, size, kProtWrite, &fault->va);
   if (f != FaultKind::kNone) return f;
+  if (!code_pages_.empty()) NotifyCodeWrite(va, size);
   const uint64_t page = va >> kPageShift;
-  if (((va + size - 1) >> kPageShift) == page) write_page_ = page;
+  if (((va + size - 1) >> kPageShift) == page) {
+    write_page_ = page;
+    FillFast(page, true);
+  }
   CopySmall(host_base_ + va, src, size);
   return FaultKind::kNone;
 }
@@ -161,6 +171,11 @@ void UserMemory::UnmapAll() {
   if (!host_base_) return;
   mmap(host_base_, kGuestVaLimit, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
        -1, 0);
+  if (!code_pages_.empty()) {
+    const std::unordered_set<uint64_t> pages = code_pages_;
+    for (uint64_t p : pages) NotifyCodeWrite(p << kPageShift, kPageSize);
+  }
+  for (TlbFastEntry& e : fast_) e = TlbFastEntry{};
   for (auto& leaf : leaves_) leaf.reset();
   std::fill(leaf_count_.begin(), leaf_count_.end(), 0);
   InvalidateCaches();
@@ -257,7 +272,9 @@ uint64_t UserMemory::AccessibleLength(uint64_t va, uint64_t len, uint8_t prot) c
 uint8_t* UserMemory::HostRange(uint64_t va, uint64_t len, uint8_t prot) {
   if (va > kGuestVaLimit) return nullptr;
   if (len == 0) return host_base_ + va;
-  return AccessibleLength(va, len, prot) == len ? host_base_ + va : nullptr;
+  if (AccessibleLength(va, len, prot) != len) return nullptr;
+  if ((prot & kProtWrite) && !code_pages_.empty()) NotifyCodeWrite(va, len);
+  return host_base_ + va;
 }
 
 bool UserMemory::CopyFromGuest(void* dst, uint64_t va, uint64_t len) const {
@@ -270,6 +287,7 @@ bool UserMemory::CopyFromGuest(void* dst, uint64_t va, uint64_t len) const {
 bool UserMemory::CopyToGuest(uint64_t va, const void* src, uint64_t len) {
   if (len == 0) return true;
   if (AccessibleLength(va, len, kProtWrite) != len) return false;
+  if (!code_pages_.empty()) NotifyCodeWrite(va, len);
   std::memcpy(host_base_ + va, src, len);
   return true;
 }
@@ -277,8 +295,44 @@ bool UserMemory::CopyToGuest(uint64_t va, const void* src, uint64_t len) {
 bool UserMemory::Poke(uint64_t va, const void* src, uint64_t len) {
   if (len == 0) return true;
   if (AccessibleLength(va, len, kMapped) != len) return false;
+  if (!code_pages_.empty()) NotifyCodeWrite(va, len);
   std::memcpy(host_base_ + va, src, len);
   return true;
+}
+
+bool UserMemory::TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_page) {
+  uint64_t fault_va;
+  if (Check(va, 4, kProtExec, &fault_va) != FaultKind::kNone) return false;
+  *pa_page = PageDown(va);
+  *host_page = host_base_ + PageDown(va);
+  return true;
+}
+
+void UserMemory::WatchCode(uint64_t pa_page, bool watched) {
+  const uint64_t page = pa_page >> kPageShift;
+  if (!watched) {
+    code_pages_.erase(page);
+    return;
+  }
+  code_pages_.insert(page);
+  if (write_page_ == page) write_page_ = ~uint64_t{0};
+  TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
+  if (e.write_tag == pa_page) e.write_tag = kTlbInvalid;
+}
+
+void UserMemory::NotifyCodeWrite(uint64_t va, uint64_t len) {
+  if (len == 0 || !code_write_handler_) return;
+  for (uint64_t p = va >> kPageShift, e = (va + len - 1) >> kPageShift; p <= e; ++p)
+    if (code_pages_.count(p)) code_write_handler_(p << kPageShift);
+}
+
+void UserMemory::FillFast(uint64_t page, bool write) {
+  TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
+  const uint64_t tag = page << kPageShift;
+  if ((e.read_tag & kTlbPageMask) != tag) e = TlbFastEntry{};
+  e.read_tag = tag;
+  if (write) e.write_tag = tag;
+  e.addend = reinterpret_cast<uint64_t>(host_base_);
 }
 
 int UserMemory::ReadCString(uint64_t va, size_t max_len, std::vector<char>* out) const {

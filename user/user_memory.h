@@ -12,10 +12,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <unordered_set>
 #include <memory>
 #include <vector>
 
+#include "jit/code_port.h"
 #include "mmu/guest_memory.h"
 
 namespace a64::user {
@@ -38,7 +41,7 @@ enum PageFlag : uint8_t {
 };
 constexpr uint8_t kProtMask = kProtRead | kProtWrite | kProtExec;
 
-class UserMemory final : public GuestMemory {
+class UserMemory final : public GuestMemory, public CodePort {
  public:
   UserMemory();
   ~UserMemory() override;
@@ -96,6 +99,18 @@ class UserMemory final : public GuestMemory {
   // Writes regardless of guest permissions (pages must be mapped): the loader
   // fills read-only segments this way.
   bool Poke(uint64_t va, const void* src, uint64_t len);
+  // ---- CodePort (jit/code_port.h): VA = PA here -----------------------------
+  // Pages with translated code are watched: a guest store, a syscall or
+  // loader write, or any change of the page's mapping or permissions calls
+  // the handler first.
+  bool TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_page) override;
+  const TlbFastEntry* FastTable(TlbContext) const override { return fast_; }
+  TlbContext DataContext(const ProcState&) const override { return kTlbEl0; }
+  void WatchCode(uint64_t pa_page, bool watched) override;
+  void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) override {
+    code_write_handler_ = std::move(handler);
+  }
+
   // Reads a NUL-terminated string of at most max_len bytes (excluding the
   // NUL). Returns 0 and fills *out, -EFAULT, or -ENAMETOOLONG.
   int ReadCString(uint64_t va, size_t max_len, std::vector<char>* out) const;
@@ -119,6 +134,10 @@ class UserMemory final : public GuestMemory {
                                         MemFault* fault);
 
   void InvalidateCaches() { read_page_ = write_page_ = fetch_page_ = ~uint64_t{0}; }
+  // Calls the code-write handler for the watched pages of [va, va + len).
+  void NotifyCodeWrite(uint64_t va, uint64_t len);
+  // Makes the fast-table entry of `page` show it readable (and writable).
+  void FillFast(uint64_t page, bool write);
 
   uint8_t* host_base_ = nullptr;
   // One-entry caches: the last page number that passed a read, write or
@@ -126,6 +145,11 @@ class UserMemory final : public GuestMemory {
   uint64_t read_page_ = ~uint64_t{0};
   uint64_t write_page_ = ~uint64_t{0};
   uint64_t fetch_page_ = ~uint64_t{0};
+  // Fast table for generated code (only single-page accesses that passed
+  // the checks fill it; any flag change of a page clears its entry).
+  TlbFastEntry fast_[kTlbEntries];
+  std::unordered_set<uint64_t> code_pages_;  // watched page numbers
+  std::function<void(uint64_t)> code_write_handler_;
   std::vector<std::unique_ptr<uint8_t[]>> leaves_;
   std::vector<uint32_t> leaf_count_;  // mapped pages per leaf, to free leaves
 };

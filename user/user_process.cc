@@ -71,7 +71,10 @@ std::string Hex(uint64_t v) {
 }  // namespace
 
 UserProcess::UserProcess(UserOptions options)
-    : clock(options.host_time), random(options.seed), options_(std::move(options)) {
+    : engine(mem, options.engine),
+      clock(options.host_time),
+      random(options.seed),
+      options_(std::move(options)) {
   cpu.mem = &mem;
 }
 
@@ -269,7 +272,7 @@ int UserProcess::Run() {
       }
       budget = std::min(budget, left);
     }
-    if (interp.Run(cpu, budget) == StopReason::kException) status = HandleException();
+    if (engine.Run(cpu, budget) == StopReason::kException) status = HandleException();
     if (status < 0 && HostSignalsPending()) {
       // Asynchronous signals from the host, taken at a chunk boundary.
       TakeHostSignalsInto(*this);

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "frontend/semantics/cpu.h"
-#include "jit/interpreter.h"
+#include "jit/user_engine.h"
 #include "user/elf_loader.h"
 #include "user/guest_clock.h"
 #include "user/linux_abi.h"
@@ -45,6 +45,7 @@ struct UserOptions {
   uint64_t seed = 0;
   bool host_time = false;
   bool stats = false;
+  EngineOptions engine;
 };
 
 // Guest layout (39-bit address space).
@@ -75,7 +76,7 @@ class UserProcess {
   const UserOptions& options() const { return options_; }
   UserMemory mem;
   Cpu cpu;
-  Interpreter interp;
+  UserEngine engine;
   GuestClock clock;
   RandomStream random;
 

@@ -260,11 +260,11 @@ TEST_F(MmuTest, WriteWatchedPage) {
   uint32_t w = 1;
   ASSERT_EQ(Store(0x1000, &w, 4), FaultKind::kNone);  // fast entry now cached
   std::vector<uint64_t> hits;
-  mmu->SetWriteWatchHandler([&](uint64_t pa, size_t size) { hits.push_back(pa); });
+  mmu->SetCodeWriteHandler([&](uint64_t pa) { hits.push_back(pa); });
   mmu->WatchPage(0x40100000, true);
   ASSERT_EQ(Store(0x1010, &w, 4), FaultKind::kNone);
   ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0], 0x40100010u);
+  EXPECT_EQ(hits[0], 0x40100000u);  // the page
   EXPECT_EQ(mmu->FastTable(kTlbEl1)[TlbIndex(0x1000)].write_tag & kTlbWatched, kTlbWatched);
   ASSERT_EQ(Load(0x1010, &w, 4), FaultKind::kNone);  // reads unaffected
   EXPECT_EQ(hits.size(), 1u);

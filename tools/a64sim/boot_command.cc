@@ -62,6 +62,7 @@ constexpr const char kBootUsage[] =
     "  --host-time       the counter follows the host clock; by default time is\n"
     "                    virtual: 1 ns per retired instruction, the counter at\n"
     "                    62.5 MHz, and WFI skips forward to the next timer event\n"
+    "%s"
     "  --stats           print retired instructions, exceptions, host time and\n"
     "                    speed to stderr\n"
     "  --help            this text\n"
@@ -147,6 +148,7 @@ bool ParseDrive(const std::string& spec, VirtioBlkOptions* drive) {
 }
 
 struct BootOptions {
+  EngineOptions engine;
   std::string kernel, initrd, dtb, dump_dtb, machine;
   std::string append = kDefaultAppend;
   bool append_given = false;
@@ -201,6 +203,7 @@ int BootBare(const BootOptions& o) {
   config.ram_size = o.memory ? o.memory : kBareDefaultMemory;
   config.host_time = o.host_time;
   config.semihosting = o.semihosting;
+  config.engine = o.engine;
   BareMachine machine(config);
   std::string error;
   if (!machine.Init(&error)) {
@@ -302,6 +305,7 @@ int BootVirt(const BootOptions& o) {
   config.ram_size = o.memory ? o.memory : kVirtDefaultMemory;
   config.host_time = o.host_time;
   config.semihosting = o.semihosting;
+  config.engine = o.engine;
   config.console = &console;
   config.wait_for_input = [&console] {
     while (console.input_open() && !console.quit_requested())
@@ -399,8 +403,12 @@ int RunBootCommand(int argc, char** argv) {
       return need_value(out) && !out->empty();
     };
     if (a == "--help" || a == "-h") {
-      std::fputs(kBootUsage, stdout);
+      std::printf(kBootUsage, kEngineUsage);
       return 0;
+    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit") {
+      std::string v, error;
+      if (a == "--engine" && !need_value(&v)) return UsageError("--engine needs jit or interp");
+      if (ParseEngineOption(a, v, &o.engine, &error) < 0) return UsageError(error);
     } else if (a == "--semihosting") {
       o.semihosting = true;
     } else if (a == "--host-time") {

@@ -29,6 +29,7 @@ constexpr const char kUserUsage[] =
     "  --host-time     use the host clocks; by default time is virtual: 1 ns per\n"
     "                  retired instruction, starting at 2026-01-01T00:00:00Z, and\n"
     "                  sleeps advance the clock without waiting\n"
+    "%s"
     "  --env-clear     start from an empty environment (default: the host's)\n"
     "  -E VAR=VALUE    set VAR in the guest's environment\n"
     "  -U VAR          remove VAR from the guest's environment\n"
@@ -105,8 +106,12 @@ int RunUserCommand(int argc, char** argv) {
       return true;
     };
     if (a == "--help" || a == "-h") {
-      std::fputs(kUserUsage, stdout);
+      std::printf(kUserUsage, kEngineUsage);
       return 0;
+    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit") {
+      std::string v, error;
+      if (a == "--engine" && !need_value(&v)) return UsageError("--engine needs jit or interp");
+      if (ParseEngineOption(a, v, &opt.engine, &error) < 0) return UsageError(error);
     } else if (a == "--stats") {
       opt.stats = true;
     } else if (a == "--host-time") {

@@ -1,0 +1,77 @@
+// A translated block and what generated code shares with the engine.
+//
+// Generated code runs with two pinned host registers: rbx = the Cpu (whose
+// first member is the CpuState), r12 = the engine's JitContext. It leaves by
+// jumping through JitContext::exit with an ExitCode in eax.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace a64::jit {
+
+// What generated code reports when it returns to the engine.
+enum ExitCode : uint32_t {
+  // PC and the instruction count are up to date; look up the next block.
+  // JitContext::exit_slot names the chain slot that exited, if any.
+  kExitDispatch = 0,
+  // An instruction raised a synchronous exception: cpu.exc describes it, PC
+  // addresses the instruction, which has not retired.
+  kExitException = 1,
+};
+
+struct Block;
+
+// One direct-branch exit of a block. Generated code jumps through `target`:
+// the exit stub inside the block (return to the engine, asking for a link)
+// until the engine links it to the successor's code.
+struct ChainSlot {
+  const void* target = nullptr;
+  const void* stub = nullptr;
+  uint64_t target_pc = 0;
+  Block* owner = nullptr;
+};
+
+struct Block {
+  uint64_t pc = 0;      // guest VA of the first instruction
+  uint64_t pa = 0;      // its physical address
+  uint32_t flags = 0;   // the CpuState bits compiled into the code (BlockFlags)
+  uint32_t length = 0;  // guest instructions; 0: the first one must be interpreted
+  const void* code = nullptr;
+  ChainSlot slots[2];
+  std::vector<ChainSlot*> incoming;  // slots of other blocks linked here
+  bool valid = true;
+};
+
+// The hashed table of recently entered blocks, looked up in line by the code
+// of indirect branches (BR, BLR, RET) and first by the dispatcher. One per
+// BlockFlags value, so an entry needs no flags compare.
+struct JumpCacheEntry {
+  uint64_t pc = 1;  // never a valid (aligned) PC when empty
+  const void* code = nullptr;
+};
+constexpr unsigned kJumpCacheBits = 12;
+constexpr unsigned kJumpCacheEntries = 1u << kJumpCacheBits;
+static_assert(sizeof(JumpCacheEntry) == 16, "generated code indexes by shift 4");
+inline unsigned JumpCacheIndex(uint64_t pc) { return (pc >> 2) & (kJumpCacheEntries - 1); }
+
+// Addressed from r12 by generated code: keep the layout.
+struct JitContext {
+  // Generated code runs while cpu.icount + (instructions of the block) <=
+  // *limit and checks it again after every call that may touch a device.
+  uint64_t* limit = nullptr;
+  ChainSlot* exit_slot = nullptr;        // set by an exit stub, else null
+  JumpCacheEntry* jump_cache = nullptr;  // the table for the current flags
+  const void* exit = nullptr;            // epilogue of the entry trampoline
+};
+
+// CpuState bits a block's code depends on (part of the block key).
+enum BlockFlags : uint32_t {
+  kBlockEl1 = 1,        // PSTATE.EL == 1
+  kBlockPan = 2,        // PSTATE.PAN: EL1 data accesses use the PAN context
+  kBlockUao = 4,        // PSTATE.UAO
+  kBlockFpTrapped = 8,  // CPACR_EL1.FPEN traps SIMD&FP at this EL
+  kBlockFlagCount = 16,
+};
+
+}  // namespace a64::jit

@@ -1,0 +1,170 @@
+#include "jit/block_engine.h"
+
+#include "jit/op_traits.h"
+
+namespace a64::jit {
+namespace {
+
+// Code memory before a full flush.
+constexpr size_t kMaxCodeBytes = 64u << 20;
+
+}  // namespace
+
+BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
+    : port_(port), options_(options), translator_(kMaxCodeBytes) {
+  for (auto& jc : jump_caches_) {
+    jc = std::make_unique<JumpCache>();
+    ClearJumpCache(*jc);
+  }
+  ctx_.exit = translator_.exit();
+  port_.SetCodeWriteHandler([this](uint64_t pa_page) { InvalidatePage(pa_page); });
+}
+
+BlockEngine::~BlockEngine() {
+  port_.SetCodeWriteHandler(nullptr);
+  for (const auto& [page, blocks] : pages_) port_.WatchCode(page, false);
+}
+
+uint32_t BlockEngine::FlagsOf(const CpuState& st) {
+  uint32_t f = 0;
+  if (st.pstate.el == 1) f |= kBlockEl1;
+  if (st.pstate.pan) f |= kBlockPan;
+  if (st.pstate.uao) f |= kBlockUao;
+  if (FpAccessTrapped(st)) f |= kBlockFpTrapped;
+  return f;
+}
+
+void BlockEngine::ClearJumpCache(JumpCache& jc) {
+  for (unsigned i = 0; i < kJumpCacheEntries; ++i) {
+    jc.entries[i] = JumpCacheEntry{};
+    jc.blocks[i] = nullptr;
+  }
+}
+
+void BlockEngine::TranslationChanged() {
+  for (unsigned f = 0; f < kBlockFlagCount; ++f)
+    if (jump_caches_used_ & (1u << f)) ClearJumpCache(*jump_caches_[f]);
+  jump_caches_used_ = 0;
+}
+
+Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t* page,
+                              uint32_t flags) {
+  auto block = std::make_unique<Block>();
+  block->pc = pc;
+  block->pa = pa;
+  block->flags = flags;
+  const TlbFastEntry* table = port_.FastTable(port_.DataContext(cpu.st.pstate));
+  if (!translator_.Translate(*block, page, table, options_.chain)) {
+    FlushAll();
+    if (!translator_.Translate(*block, page, table, options_.chain)) return nullptr;
+  }
+  ++stats_.blocks_translated;
+  Block* b = block.get();
+  storage_.push_back(std::move(block));
+  blocks_.emplace(Key{pc, pa, flags}, b);
+  std::vector<Block*>& on_page = pages_[pa & kTlbPageMask];
+  if (on_page.empty()) port_.WatchCode(pa & kTlbPageMask, true);
+  on_page.push_back(b);
+  return b;
+}
+
+Block* BlockEngine::Lookup(Cpu& cpu) {
+  const uint64_t pc = cpu.st.pc;
+  if (pc & 3) return nullptr;  // the interpreter raises the PC alignment fault
+  const uint32_t flags = FlagsOf(cpu.st);
+  JumpCache& jc = *jump_caches_[flags];
+  ctx_.jump_cache = jc.entries;
+  const unsigned i = JumpCacheIndex(pc);
+  if (jc.entries[i].pc == pc) return jc.blocks[i];
+
+  uint64_t pa_page;
+  const uint8_t* page;
+  if (!port_.TranslateFetch(pc, &pa_page, &page)) return nullptr;
+  const uint64_t pa = pa_page | (pc & 0xfff);
+  Block* b;
+  if (auto it = blocks_.find(Key{pc, pa, flags}); it != blocks_.end()) {
+    b = it->second;
+  } else {
+    b = Translate(cpu, pc, pa, page, flags);
+    if (!b) return nullptr;
+    ctx_.jump_cache = jump_caches_[flags]->entries;  // a flush may have cleared it
+  }
+  jc.entries[i] = JumpCacheEntry{pc, b->code};
+  jc.blocks[i] = b;
+  jump_caches_used_ |= 1u << flags;
+  return b;
+}
+
+const Block* BlockEngine::BlockAt(Cpu& cpu) { return Lookup(cpu); }
+
+void BlockEngine::Link(ChainSlot* slot, Block* target) {
+  Block* owner = slot->owner;
+  // Only within the owner's page: the owner was entered with that page's
+  // mapping checked, so the target needs no check of its own (a mapping
+  // change goes through TLB maintenance, which leaves generated code).
+  if (!owner->valid || !target->valid || target->length == 0 ||
+      (owner->pc >> 12) != (target->pc >> 12) || owner->flags != target->flags)
+    return;
+  slot->target = target->code;
+  target->incoming.push_back(slot);
+  ++stats_.links;
+}
+
+BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
+  ctx_.limit = limit;
+  for (;;) {
+    if (cpu.icount >= *limit) return Result::kLimit;
+    Block* b = Lookup(cpu);
+    if (!b || b->length == 0 || cpu.icount + b->length > *limit) return Result::kInterpret;
+    ++stats_.dispatches;
+    running_ = true;
+    const uint32_t exit = translator_.entry()(&cpu, &ctx_, b->code);
+    running_ = false;
+    if (exit == kExitException) return Result::kException;
+    if (ChainSlot* slot = ctx_.exit_slot) {
+      ctx_.exit_slot = nullptr;
+      if (cpu.icount < *limit) {
+        if (Block* next = Lookup(cpu)) Link(slot, next);
+      }
+    }
+  }
+}
+
+void BlockEngine::InvalidatePage(uint64_t pa_page) {
+  auto it = pages_.find(pa_page);
+  if (it == pages_.end()) return;
+  for (Block* b : it->second) {
+    if (!b->valid) continue;
+    b->valid = false;
+    ++stats_.blocks_invalidated;
+    blocks_.erase(Key{b->pc, b->pa, b->flags});
+    for (ChainSlot* s : b->incoming) s->target = s->stub;
+    b->incoming.clear();
+    const unsigned i = JumpCacheIndex(b->pc);
+    for (auto& jc : jump_caches_) {
+      if (jc->blocks[i] == b) {
+        jc->entries[i] = JumpCacheEntry{};
+        jc->blocks[i] = nullptr;
+      }
+    }
+  }
+  pages_.erase(it);
+  port_.WatchCode(pa_page, false);
+  // The running block may be one of them: make it leave after the
+  // instruction that wrote (generated code re-reads the limit after calls).
+  if (running_) *ctx_.limit = 0;
+}
+
+void BlockEngine::FlushAll() {
+  ++stats_.code_flushes;
+  for (const auto& [page, blocks] : pages_) port_.WatchCode(page, false);
+  pages_.clear();
+  blocks_.clear();
+  storage_.clear();
+  for (auto& jc : jump_caches_) ClearJumpCache(*jc);
+  jump_caches_used_ = 0;
+  translator_.Flush();
+  ctx_.exit = translator_.exit();
+}
+
+}  // namespace a64::jit

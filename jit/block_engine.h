@@ -1,0 +1,95 @@
+// Runs guest code as translated blocks: finds or translates the block at PC,
+// enters it, links direct-branch exits block to block, keeps the jump cache
+// for indirect branches, and drops translations whose code or mapping may
+// have changed. The interpreter runs whatever it leaves (BlockEngine::Run
+// returns kInterpret).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "frontend/semantics/cpu.h"
+#include "jit/block.h"
+#include "jit/code_port.h"
+#include "jit/engine_options.h"
+#include "jit/translator.h"
+
+namespace a64::jit {
+
+struct EngineStats {
+  uint64_t blocks_translated = 0;
+  uint64_t blocks_invalidated = 0;
+  uint64_t code_flushes = 0;
+  uint64_t links = 0;
+  uint64_t dispatches = 0;
+};
+
+class BlockEngine {
+ public:
+  BlockEngine(CodePort& port, const EngineOptions& options);
+  ~BlockEngine();
+  BlockEngine(const BlockEngine&) = delete;
+  BlockEngine& operator=(const BlockEngine&) = delete;
+
+  enum class Result : uint8_t {
+    kLimit,      // cpu.icount reached *limit (or a device lowered it)
+    kInterpret,  // the instruction at PC is for the interpreter: it cannot be
+                 // translated, its fetch faults, or its block would run past
+                 // *limit
+    kException,  // an instruction raised cpu.exc; PC addresses it
+  };
+
+  // Runs translated code while cpu.icount < *limit. Generated code re-reads
+  // *limit after every call that may reach a device, so devices may lower it.
+  Result Run(Cpu& cpu, uint64_t* limit);
+
+  // The translation regime may map differently now (TLB maintenance, a
+  // write to a translation register, PSTATE changes): forget VA lookups.
+  void TranslationChanged();
+
+  // The block that would run at the current PC (translating it if needed),
+  // or null. For the lockstep checker.
+  const Block* BlockAt(Cpu& cpu);
+
+  const EngineStats& stats() const { return stats_; }
+
+ private:
+  struct Key {
+    uint64_t pc, pa;
+    uint32_t flags;
+    bool operator==(const Key& o) const { return pc == o.pc && pa == o.pa && flags == o.flags; }
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      return static_cast<size_t>((k.pc * 0x9e3779b97f4a7c15ull) ^ (k.pa >> 2) ^ k.flags);
+    }
+  };
+  struct JumpCache {
+    JumpCacheEntry entries[kJumpCacheEntries];
+    Block* blocks[kJumpCacheEntries];
+  };
+
+  static uint32_t FlagsOf(const CpuState& st);
+  Block* Lookup(Cpu& cpu);
+  Block* Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t* page, uint32_t flags);
+  void Link(ChainSlot* slot, Block* target);
+  void InvalidatePage(uint64_t pa_page);
+  void FlushAll();
+  void ClearJumpCache(JumpCache& jc);
+
+  CodePort& port_;
+  const EngineOptions options_;
+  Translator translator_;
+  JitContext ctx_;
+  bool running_ = false;  // generated code is executing (ctx_.limit is live)
+  std::unordered_map<Key, Block*, KeyHash> blocks_;
+  std::unordered_map<uint64_t, std::vector<Block*>> pages_;  // by physical page
+  std::vector<std::unique_ptr<Block>> storage_;  // freed at the next flush
+  std::unique_ptr<JumpCache> jump_caches_[kBlockFlagCount];
+  uint32_t jump_caches_used_ = 0;  // bit per flags value since the last clear
+  EngineStats stats_;
+};
+
+}  // namespace a64::jit

@@ -1,0 +1,99 @@
+// In-line branches. Every branch ends its block: direct targets leave
+// through chain slots (ExitTo), register targets through the jump cache
+// (ExitIndirect). The branch itself is counted before it leaves.
+#include "jit/emitter.h"
+
+namespace a64::jit {
+namespace {
+
+void StoreLink(Emitter& e, uint64_t link) {
+  if (static_cast<int64_t>(link) == static_cast<int32_t>(link)) {
+    e.a.mov(Emitter::X(30), asmjit::imm(static_cast<int32_t>(link)));
+  } else {
+    e.a.mov(x86::rcx, asmjit::imm(link));
+    e.a.mov(Emitter::X(30), x86::rcx);
+  }
+}
+
+void Conditional(Emitter& e, uint64_t target, x86::CondCode taken_if) {
+  Label taken = e.a.newLabel();
+  e.a.j(taken_if, taken);
+  e.ExitTo(e.pc + 4);
+  e.a.bind(taken);
+  e.ExitTo(target);
+}
+
+}  // namespace
+
+bool EmitBranchInline(Emitter& e, bool* ends_block) {
+  const uint32_t w = e.word;
+  x86::Assembler& a = e.a;
+  switch (e.op) {
+    case Op::B_only_branch_imm:
+    case Op::BL_only_branch_imm: {
+      const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 25, 0), 26) * 4);
+      if (e.op == Op::BL_only_branch_imm) StoreLink(e, e.pc + 4);
+      e.FlushCount(1);
+      e.ExitTo(target);
+      break;
+    }
+    case Op::B_only_condbranch: {
+      const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 23, 5), 19) * 4);
+      const unsigned cond = Bits(w, 3, 0);
+      e.FlushCount(1);
+      if (cond >= 14) {
+        e.ExitTo(target);
+        break;
+      }
+      e.EvalCondition(cond);
+      Conditional(e, target, x86::CondCode::kC);
+      break;
+    }
+    case Op::CBZ_32_compbranch: case Op::CBNZ_32_compbranch:
+    case Op::CBZ_64_compbranch: case Op::CBNZ_64_compbranch: {
+      const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 23, 5), 19) * 4);
+      const unsigned t = Bits(w, 4, 0);
+      const bool nonzero = Bit(w, 24);
+      e.FlushCount(1);
+      if (t == 31) {
+        e.ExitTo(nonzero ? e.pc + 4 : target);
+        break;
+      }
+      if (Bit(w, 31)) a.cmp(Emitter::X(t), 0);
+      else a.cmp(Emitter::W(t), 0);
+      Conditional(e, target, nonzero ? x86::CondCode::kNE : x86::CondCode::kE);
+      break;
+    }
+    case Op::TBZ_only_testbranch:
+    case Op::TBNZ_only_testbranch: {
+      const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 18, 5), 14) * 4);
+      const unsigned t = Bits(w, 4, 0), bit = Bit(w, 31) << 5 | Bits(w, 23, 19);
+      const bool nonzero = e.op == Op::TBNZ_only_testbranch;
+      e.FlushCount(1);
+      if (t == 31) {
+        e.ExitTo(nonzero ? e.pc + 4 : target);
+        break;
+      }
+      a.bt(Emitter::X(t), bit);
+      Conditional(e, target, nonzero ? x86::CondCode::kC : x86::CondCode::kNC);
+      break;
+    }
+    case Op::BR_64_branch_reg:
+    case Op::BLR_64_branch_reg:
+    case Op::RET_64R_branch_reg: {
+      e.LoadX(x86::rax, Bits(w, 9, 5), true);
+      if (e.op == Op::BLR_64_branch_reg) StoreLink(e, e.pc + 4);
+      a.mov(Emitter::Pc(), x86::rax);
+      e.FlushCount(1);
+      e.ExitIndirect();
+      break;
+    }
+    default:
+      *ends_block = false;
+      return false;
+  }
+  *ends_block = true;
+  return true;
+}
+
+}  // namespace a64::jit

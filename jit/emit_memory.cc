@@ -1,0 +1,275 @@
+// In-line loads and stores: the address computation, the software TLB fast
+// path (mmu/tlb.h) and the access itself. Anything the fast path does not
+// cover -- a TLB miss, MMIO, Device memory, a watched page, a page-crossing
+// access, an SP-based access with SP not 16-byte aligned -- runs the
+// instruction's semantics instead, which raise any fault.
+#include "jit/emitter.h"
+
+namespace a64::jit {
+namespace {
+
+enum class Kind : uint8_t {
+  kStore,
+  kLoad,        // zero-extending
+  kLoadSigned,  // sign-extending to `dest_bytes`
+};
+
+struct Access {
+  Kind kind;
+  bool vector;           // SIMD&FP register transfer
+  unsigned bytes;        // per register
+  unsigned dest_bytes;   // integer loads: 4 (W) or 8 (X)
+  bool pair;
+  unsigned t, t2, n;
+  // Addressing.
+  enum Mode : uint8_t { kOffset, kPre, kPost, kRegister } mode;
+  int64_t imm;
+  unsigned m, option, shift;  // kRegister
+};
+
+// ldst_pos / immpre / immpost / unscaled / regoff: size = 31:30, V = 26, opc = 23:22.
+bool DecodeSingle(uint32_t w, Access* x) {
+  const unsigned size = Bits(w, 31, 30), opc = Bits(w, 23, 22);
+  x->vector = Bit(w, 26);
+  x->pair = false;
+  x->t = Bits(w, 4, 0);
+  x->n = Bits(w, 9, 5);
+  if (x->vector) {
+    if (opc >= 2) {
+      if (size != 0) return false;
+      x->bytes = 16;
+      x->kind = opc == 2 ? Kind::kStore : Kind::kLoad;
+    } else {
+      x->bytes = 1u << size;
+      x->kind = opc == 0 ? Kind::kStore : Kind::kLoad;
+    }
+    x->dest_bytes = x->bytes;
+    return true;
+  }
+  x->bytes = 1u << size;
+  switch (opc) {
+    case 0: x->kind = Kind::kStore; x->dest_bytes = x->bytes; return true;
+    case 1: x->kind = Kind::kLoad; x->dest_bytes = size == 3 ? 8 : 4; return true;
+    case 2:  // PRFM when size == 3
+      if (size == 3) return false;
+      x->kind = Kind::kLoadSigned;
+      x->dest_bytes = 8;
+      return true;
+    default:
+      if (size >= 2) return false;
+      x->kind = Kind::kLoadSigned;
+      x->dest_bytes = 4;
+      return true;
+  }
+}
+
+// ldstpair_*: opc = 31:30, V = 26, L = 22, imm7 = 21:15.
+bool DecodePair(uint32_t w, Access* x) {
+  const unsigned opc = Bits(w, 31, 30);
+  x->vector = Bit(w, 26);
+  x->pair = true;
+  x->t = Bits(w, 4, 0);
+  x->t2 = Bits(w, 14, 10);
+  x->n = Bits(w, 9, 5);
+  const bool load = Bit(w, 22);
+  if (x->vector) {
+    if (opc == 3) return false;
+    x->bytes = 4u << opc;
+    x->kind = load ? Kind::kLoad : Kind::kStore;
+  } else if (opc == 1) {  // LDPSW (STGP has no entry here)
+    if (!load) return false;
+    x->bytes = 4;
+    x->kind = Kind::kLoadSigned;
+    x->dest_bytes = 8;
+  } else if (opc == 3) {
+    return false;
+  } else {
+    x->bytes = opc == 2 ? 8 : 4;
+    x->kind = load ? Kind::kLoad : Kind::kStore;
+  }
+  if (x->kind != Kind::kLoadSigned) x->dest_bytes = x->bytes;
+  x->imm = SignExtend(Bits(w, 21, 15), 7) * static_cast<int64_t>(x->bytes);
+  return true;
+}
+
+bool Decode(Op op, uint32_t w, Access* x) {
+  const std::string_view name = EncodingOf(op).name;
+  const auto ends = [&](std::string_view s) {
+    return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
+  };
+  if (ends("_ldstpair_off") || ends("_ldstpair_pre") || ends("_ldstpair_post")) {
+    if (!DecodePair(w, x)) return false;
+    x->mode = ends("_off") ? Access::kOffset : ends("_pre") ? Access::kPre : Access::kPost;
+    return true;
+  }
+  if (ends("_ldst_pos")) {
+    if (!DecodeSingle(w, x)) return false;
+    x->mode = Access::kOffset;
+    x->imm = static_cast<int64_t>(Bits(w, 21, 10)) * x->bytes;
+    return true;
+  }
+  if (ends("_ldst_immpre") || ends("_ldst_immpost") || ends("_ldst_unscaled")) {
+    if (!DecodeSingle(w, x)) return false;
+    x->mode = ends("_immpre") ? Access::kPre : ends("_immpost") ? Access::kPost : Access::kOffset;
+    x->imm = SignExtend(Bits(w, 20, 12), 9);
+    return true;
+  }
+  if (ends("_ldst_regoff")) {
+    if (!DecodeSingle(w, x)) return false;
+    x->mode = Access::kRegister;
+    x->m = Bits(w, 20, 16);
+    x->option = Bits(w, 15, 13);
+    unsigned scale = 0;
+    while ((1u << scale) < x->bytes) ++scale;
+    x->shift = Bit(w, 12) ? scale : 0;
+    return (x->option & 2) != 0;  // UXTW, LSL, SXTW, SXTX
+  }
+  return false;
+}
+
+x86::Mem VReg(unsigned n, unsigned size, int32_t disp = 0) {
+  return x86::ptr(x86::rbx, static_cast<int32_t>(offsetof(CpuState, v) + n * 16) + disp, size);
+}
+
+// Moves one register's data between guest state and host memory at [rsi + disp].
+void Transfer(Emitter& e, const Access& x, unsigned t, int32_t disp) {
+  x86::Assembler& a = e.a;
+  const x86::Mem host = x86::ptr(x86::rsi, disp, x.bytes);
+  if (x.vector) {
+    if (x.bytes == 16) {
+      if (x.kind == Kind::kStore) {
+        a.movups(x86::xmm0, VReg(t, 16));
+        a.movups(host, x86::xmm0);
+      } else {
+        a.movups(x86::xmm0, host);
+        a.movups(VReg(t, 16), x86::xmm0);
+      }
+      return;
+    }
+    if (x.kind == Kind::kStore) {
+      switch (x.bytes) {
+        case 1: a.mov(x86::al, VReg(t, 1)); a.mov(host, x86::al); break;
+        case 2: a.mov(x86::ax, VReg(t, 2)); a.mov(host, x86::ax); break;
+        case 4: a.mov(x86::eax, VReg(t, 4)); a.mov(host, x86::eax); break;
+        default: a.mov(x86::rax, VReg(t, 8)); a.mov(host, x86::rax); break;
+      }
+      return;
+    }
+    switch (x.bytes) {
+      case 1: a.movzx(x86::eax, host); break;
+      case 2: a.movzx(x86::eax, host); break;
+      case 4: a.mov(x86::eax, host); break;
+      default: a.mov(x86::rax, host); break;
+    }
+    a.mov(VReg(t, 8), x86::rax);
+    a.mov(VReg(t, 8, 8), 0);
+    return;
+  }
+  if (x.kind == Kind::kStore) {
+    if (t == 31) {
+      a.xor_(x86::eax, x86::eax);
+    } else {
+      switch (x.bytes) {
+        case 1: a.movzx(x86::eax, x86::byte_ptr(x86::rbx, t * 8)); break;
+        case 2: a.movzx(x86::eax, x86::word_ptr(x86::rbx, t * 8)); break;
+        case 4: a.mov(x86::eax, Emitter::W(t)); break;
+        default: a.mov(x86::rax, Emitter::X(t)); break;
+      }
+    }
+    switch (x.bytes) {
+      case 1: a.mov(host, x86::al); break;
+      case 2: a.mov(host, x86::ax); break;
+      case 4: a.mov(host, x86::eax); break;
+      default: a.mov(host, x86::rax); break;
+    }
+    return;
+  }
+  const bool wide = x.dest_bytes == 8;
+  if (x.kind == Kind::kLoad) {
+    if (x.bytes <= 2) a.movzx(x86::eax, host);
+    else if (x.bytes == 4) a.mov(x86::eax, host);
+    else a.mov(x86::rax, host);
+  } else if (x.bytes == 4) {
+    a.movsxd(x86::rax, host);
+  } else {
+    a.movsx(wide ? x86::Gp(x86::rax) : x86::Gp(x86::eax), host);
+  }
+  e.StoreX(t, x86::rax);
+}
+
+}  // namespace
+
+bool EmitMemoryInline(Emitter& e, bool* ends_block) {
+  *ends_block = false;
+  if (!e.data_table) return false;
+  Access x{};
+  if (!Decode(e.op, e.word, &x)) return false;
+  const bool writeback = x.mode == Access::kPre || x.mode == Access::kPost;
+  // Register overlaps the ARM ARM makes CONSTRAINED UNPREDICTABLE: leave
+  // them to the semantics, so that both engines make the same choice.
+  if (x.kind != Kind::kStore || writeback) {
+    if (writeback && x.n != 31 && !x.vector && (x.t == x.n || (x.pair && x.t2 == x.n)))
+      return false;
+    if (x.pair && x.kind != Kind::kStore && x.t == x.t2) return false;
+  }
+  x86::Assembler& a = e.a;
+  const unsigned total = x.pair ? 2 * x.bytes : x.bytes;
+  Label resume = a.newLabel();
+  Label slow = e.AddSlowPath(resume);
+
+  // rsi = the address; rdx = the base for writeback.
+  e.LoadXSp(x86::rdx, x.n, true);
+  if (x.n == 31) {
+    // SP alignment checking (ARM ARM D1.8.2) is the semantics' business.
+    a.test(x86::dl, 15);
+    a.jnz(slow);
+  }
+  switch (x.mode) {
+    case Access::kOffset:
+    case Access::kPre:
+      a.lea(x86::rsi, x86::ptr(x86::rdx, static_cast<int32_t>(x.imm)));
+      break;
+    case Access::kPost:
+      a.mov(x86::rsi, x86::rdx);
+      break;
+    case Access::kRegister:
+      if (x.m == 31) {
+        a.xor_(x86::ecx, x86::ecx);
+      } else if (x.option == 2) {  // UXTW
+        a.mov(x86::ecx, Emitter::W(x.m));
+      } else if (x.option == 6) {  // SXTW
+        a.movsxd(x86::rcx, Emitter::W(x.m));
+      } else {
+        a.mov(x86::rcx, Emitter::X(x.m));
+      }
+      a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx, x.shift));
+      break;
+  }
+  // The TLB fast path: entry = table[(va >> 12) & mask]; the page of the
+  // last byte must equal the entry's tag (flag bits make it differ).
+  const size_t tag = x.kind == Kind::kStore ? offsetof(TlbFastEntry, write_tag)
+                                            : offsetof(TlbFastEntry, read_tag);
+  a.mov(x86::rdi, x86::rsi);
+  a.shr(x86::rdi, 12);
+  a.and_(x86::edi, kTlbEntries - 1);
+  a.shl(x86::edi, 5);
+  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(e.data_table)));
+  a.add(x86::rdi, x86::rax);
+  a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
+  a.and_(x86::rax, -4096);
+  a.cmp(x86::rax, x86::qword_ptr(x86::rdi, static_cast<int32_t>(tag)));
+  a.jne(slow);
+  if (writeback) {
+    // The new base, kept across the access.
+    if (x.mode == Access::kPre) a.mov(x86::r8, x86::rsi);
+    else a.lea(x86::r8, x86::ptr(x86::rdx, static_cast<int32_t>(x.imm)));
+  }
+  a.add(x86::rsi, x86::qword_ptr(x86::rdi, offsetof(TlbFastEntry, addend)));
+  Transfer(e, x, x.t, 0);
+  if (x.pair) Transfer(e, x, x.t2, static_cast<int32_t>(x.bytes));
+  if (writeback) e.StoreXSp(x.n, x86::r8);
+  a.bind(resume);
+  return true;
+}
+
+}  // namespace a64::jit

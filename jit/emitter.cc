@@ -1,0 +1,218 @@
+#include "jit/emitter.h"
+
+#include "frontend/semantics/dispatch.h"
+#include "frontend/semantics/integer/pseudocode_integer.h"
+
+namespace a64::jit {
+namespace {
+
+constexpr int32_t kCtxLimit = offsetof(JitContext, limit);
+constexpr int32_t kCtxExitSlot = offsetof(JitContext, exit_slot);
+constexpr int32_t kCtxJumpCache = offsetof(JitContext, jump_cache);
+constexpr int32_t kCtxExit = offsetof(JitContext, exit);
+
+bool FitsInt32(uint64_t v) { return static_cast<int64_t>(v) == static_cast<int32_t>(v); }
+
+// Bit k is set when the condition holds for NZCV = k.
+uint32_t ConditionMask(unsigned cond) {
+  uint32_t mask = 0;
+  for (uint32_t k = 0; k < 16; ++k)
+    if (ConditionHolds(cond, k << 28)) mask |= 1u << k;
+  return mask;
+}
+
+}  // namespace
+
+x86::Mem Emitter::Field(size_t off, unsigned size) {
+  return x86::ptr(x86::rbx, static_cast<int32_t>(off), size);
+}
+
+void Emitter::LoadX(x86::Gp r, unsigned n, bool sf) {
+  if (n == 31) {
+    a.xor_(r.r32(), r.r32());
+  } else if (sf) {
+    a.mov(r.r64(), X(n));
+  } else {
+    a.mov(r.r32(), W(n));
+  }
+}
+
+void Emitter::LoadXSp(x86::Gp r, unsigned n, bool sf) {
+  if (n != 31) return LoadX(r, n, sf);
+  if (sf) {
+    a.mov(r.r64(), Sp());
+  } else {
+    a.mov(r.r32(), Field(offsetof(CpuState, sp), 4));
+  }
+}
+
+void Emitter::StoreX(unsigned n, x86::Gp r) {
+  if (n != 31) a.mov(X(n), r.r64());
+}
+
+void Emitter::StoreXSp(unsigned n, x86::Gp r) {
+  a.mov(n == 31 ? Sp() : X(n), r.r64());
+}
+
+void Emitter::StoreImm(const x86::Mem& m, uint64_t v) {
+  if (FitsInt32(v)) {
+    a.mov(m, asmjit::imm(static_cast<int32_t>(v)));
+  } else {
+    a.mov(x86::rax, asmjit::imm(v));
+    a.mov(m, x86::rax);
+  }
+}
+
+void Emitter::MaterializeFlags(FlagKind kind) {
+  // LAHF: AH = SF:ZF:0:AF:0:PF:1:CF. NZCV bits 31:28.
+  a.lahf();
+  if (kind == FlagKind::kLogic) {
+    a.movzx(x86::ecx, x86::ah);
+    a.and_(x86::ecx, 0xc0);
+    a.shl(x86::ecx, 24);
+    a.mov(Nzcv(), x86::ecx);
+    return;
+  }
+  a.seto(x86::dl);
+  a.movzx(x86::ecx, x86::ah);
+  a.mov(x86::eax, x86::ecx);
+  a.and_(x86::eax, 0xc0);
+  a.shl(x86::eax, 24);
+  a.and_(x86::ecx, 1);
+  if (kind == FlagKind::kSub) a.xor_(x86::ecx, 1);
+  a.shl(x86::ecx, 29);
+  a.or_(x86::eax, x86::ecx);
+  a.movzx(x86::edx, x86::dl);
+  a.shl(x86::edx, 28);
+  a.or_(x86::eax, x86::edx);
+  a.mov(Nzcv(), x86::eax);
+}
+
+void Emitter::EvalCondition(unsigned cond) {
+  a.mov(x86::eax, Nzcv());
+  a.shr(x86::eax, 28);
+  a.mov(x86::ecx, ConditionMask(cond));
+  a.bt(x86::ecx, x86::eax);
+}
+
+void Emitter::FlushCount(unsigned extra) {
+  const unsigned n = pending + extra;
+  if (n) a.add(ICount(), n);
+  pending = 0;
+}
+
+void Emitter::EmitCall(uint32_t w, Op o) {
+  a.mov(x86::rdi, x86::rbx);
+  a.mov(x86::esi, w);
+  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(ExecTable::Instance().Lookup(o))));
+  a.call(x86::rax);
+}
+
+// After a semantics call at `insn_pc` with the count exact in memory (the
+// instruction not yet counted): on kNext continue (at `resume` for a slow
+// path, after subtracting `pending_before` again), on kBranch count it and
+// return to the engine, on kException return to the engine with it.
+void Emitter::EmitStatusCheck(unsigned pending_before, uint64_t insn_pc, Label resume,
+                              bool may_resume) {
+  Label not_next = a.newLabel();
+  Label exception = a.newLabel();
+  a.test(x86::al, x86::al);
+  a.jnz(not_next);
+  if (may_resume) {
+    // A device may have asked for attention (or translated code changed):
+    // the interpreter would check before the next instruction.
+    Label stop = a.newLabel();
+    a.mov(x86::rax, ICount());
+    a.add(x86::rax, 1);
+    a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
+    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
+    a.jae(stop);
+    if (pending_before) a.sub(ICount(), pending_before);
+    a.jmp(resume);
+    a.bind(stop);
+    a.mov(ICount(), x86::rax);
+    StoreImm(Pc(), insn_pc + 4);
+    ExitToEngine(kExitDispatch);
+  } else {
+    a.add(ICount(), 1);
+    StoreImm(Pc(), insn_pc + 4);
+    ExitToEngine(kExitDispatch);
+  }
+  a.bind(not_next);
+  a.cmp(x86::al, static_cast<uint8_t>(ExecStatus::kBranch));
+  a.jne(exception);
+  a.add(ICount(), 1);
+  ExitToEngine(kExitDispatch);
+  a.bind(exception);
+  ExitToEngine(kExitException);
+}
+
+void Emitter::CallSemantics() {
+  // Out of line from the call on: the call site jumps there, and the slow
+  // path code comes back to `resume` on kNext.
+  Label resume = a.newLabel();
+  a.jmp(AddSlowPath(resume));
+  a.bind(resume);
+}
+
+Label Emitter::AddSlowPath(Label resume) {
+  SlowPath s{a.newLabel(), resume, pc, word, op, pending};
+  slow_paths.push_back(s);
+  return s.entry;
+}
+
+void Emitter::ExitTo(uint64_t target) {
+  if (!chain) {
+    StoreImm(Pc(), target);
+    ExitToEngine(kExitDispatch);
+    return;
+  }
+  const unsigned slot = static_cast<unsigned>(chain_exits.size());
+  chain_exits.push_back(ChainExit{a.newLabel(), slot, target});
+  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&block.slots[slot].target)));
+  a.jmp(x86::qword_ptr(x86::rax));
+}
+
+void Emitter::ExitIndirect() {
+  if (chain) {
+    // rax = the target PC.
+    Label miss = a.newLabel();
+    a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxJumpCache));
+    a.mov(x86::edx, x86::eax);
+    a.shr(x86::edx, 2);
+    a.and_(x86::edx, kJumpCacheEntries - 1);
+    a.shl(x86::edx, 4);
+    a.add(x86::rcx, x86::rdx);
+    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
+    a.jne(miss);
+    a.jmp(x86::qword_ptr(x86::rcx, 8));
+    a.bind(miss);
+  }
+  ExitToEngine(kExitDispatch);
+}
+
+void Emitter::ExitToEngine(ExitCode code) {
+  if (code == kExitDispatch) a.mov(x86::qword_ptr(x86::r12, kCtxExitSlot), 0);
+  a.mov(x86::eax, static_cast<uint32_t>(code));
+  a.jmp(x86::qword_ptr(x86::r12, kCtxExit));
+}
+
+void Emitter::EmitOutOfLine() {
+  for (const SlowPath& s : slow_paths) {
+    a.bind(s.entry);
+    if (s.pending) a.add(ICount(), s.pending);
+    StoreImm(Pc(), s.pc);
+    EmitCall(s.word, s.op);
+    EmitStatusCheck(s.pending, s.pc, s.resume, true);
+  }
+  for (const ChainExit& c : chain_exits) {
+    a.bind(c.stub);
+    StoreImm(Pc(), c.target);
+    a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&block.slots[c.slot])));
+    a.mov(x86::qword_ptr(x86::r12, kCtxExitSlot), x86::rax);
+    a.mov(x86::eax, static_cast<uint32_t>(kExitDispatch));
+    a.jmp(x86::qword_ptr(x86::r12, kCtxExit));
+  }
+}
+
+}  // namespace a64::jit

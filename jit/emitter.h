@@ -1,0 +1,129 @@
+// The x86-64 code emitter shared by the instruction-class emitters
+// (emit_*.cc): guest register and flag access, instruction counting, calls
+// into the interpreter's semantics, and block exits.
+//
+// Register use: rbx = Cpu*, r12 = JitContext* (pinned); rax, rcx, rdx, rsi,
+// rdi, r8-r11 are scratch within one guest instruction.
+#pragma once
+
+#include <asmjit/x86.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "frontend/bits.h"
+#include "frontend/decode_table.h"
+#include "frontend/semantics/cpu.h"
+#include "jit/block.h"
+#include "mmu/tlb_fast.h"
+
+namespace a64::jit {
+
+namespace x86 = asmjit::x86;
+using asmjit::Label;
+
+// How x86 flags map to NZCV after a flag-setting operation.
+enum class FlagKind : uint8_t {
+  kAdd,    // N=SF Z=ZF C=CF V=OF
+  kSub,    // N=SF Z=ZF C=!CF V=OF (x86 CF is the borrow)
+  kLogic,  // N=SF Z=ZF C=0 V=0 (x86 logic ops clear CF and OF)
+};
+
+// An instruction whose fast path may fall back to its semantics function.
+struct SlowPath {
+  Label entry;
+  Label resume;
+  uint64_t pc;
+  uint32_t word;
+  Op op;
+  unsigned pending;  // instructions retired in the block before it, not yet counted
+};
+
+// A chained exit to a known PC.
+struct ChainExit {
+  Label stub;
+  unsigned slot;
+  uint64_t target;
+};
+
+class Emitter {
+ public:
+  Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table)
+      : a(a), block(block), chain(chain), data_table(data_table) {}
+
+  x86::Assembler& a;
+  Block& block;
+  const bool chain;
+  const TlbFastEntry* const data_table;  // null: no in-line memory fast path
+
+  // The instruction being translated.
+  uint64_t pc = 0;
+  uint32_t word = 0;
+  Op op = Op::kInvalid;
+  unsigned index = 0;    // within the block
+  bool last = false;     // the block's final instruction
+  // Instructions retired since the count in memory was last updated.
+  unsigned pending = 0;
+
+  std::vector<SlowPath> slow_paths;
+  std::vector<ChainExit> chain_exits;
+
+  // ---- Guest state --------------------------------------------------------
+  static x86::Mem X(unsigned n) { return x86::qword_ptr(x86::rbx, static_cast<int32_t>(n * 8)); }
+  static x86::Mem W(unsigned n) { return x86::dword_ptr(x86::rbx, static_cast<int32_t>(n * 8)); }
+  static x86::Mem Field(size_t off, unsigned size);
+  static x86::Mem Sp() { return Field(offsetof(CpuState, sp), 8); }
+  static x86::Mem Pc() { return Field(offsetof(CpuState, pc), 8); }
+  static x86::Mem Nzcv() { return Field(offsetof(CpuState, nzcv), 4); }
+  static x86::Mem ICount() { return x86::qword_ptr(x86::rbx, static_cast<int32_t>(offsetof(Cpu, icount))); }
+
+  // X[n] / W[n] into `r` (64-bit register), n == 31 reading zero or SP.
+  void LoadX(x86::Gp r, unsigned n, bool sf);
+  void LoadXSp(x86::Gp r, unsigned n, bool sf);
+  // Writes `r` (its low 32 bits zero-extended when !sf, which a 32-bit x86
+  // operation on r already did) to X[n]; n == 31 discards or writes SP.
+  void StoreX(unsigned n, x86::Gp r);
+  void StoreXSp(unsigned n, x86::Gp r);
+  void StoreImm(const x86::Mem& m, uint64_t v);  // may use rax
+
+  // NZCV from the x86 flags of the last operation (clobbers rax, rcx, rdx).
+  void MaterializeFlags(FlagKind kind);
+  // x86 CF = ConditionHolds(cond, NZCV) (clobbers eax, ecx).
+  void EvalCondition(unsigned cond);
+
+  // ---- Counting and calls -------------------------------------------------
+  // Adds `pending + extra` to the instruction count in memory.
+  void FlushCount(unsigned extra = 0);
+  // Calls the instruction's semantics function (the interpreter's). Returns
+  // with the instruction retired, or leaves the block on an exception or a
+  // branch; afterwards leaves the block if a device asked for attention.
+  void CallSemantics();
+  // A fast path that jumps to the returned label falls back to the
+  // semantics function and comes back to `resume` (bind it after the
+  // instruction's in-line code).
+  Label AddSlowPath(Label resume);
+
+  // ---- Block exits --------------------------------------------------------
+  // Jumps to the block at `target` (linked by the engine when chaining).
+  void ExitTo(uint64_t target);
+  // PC already written to memory: looks the target up in the jump cache.
+  void ExitIndirect();
+  // Returns to the engine with `code` (PC and count must be up to date).
+  void ExitToEngine(ExitCode code);
+
+  // Emits the out-of-line code (slow paths, stubs). Call once, last.
+  void EmitOutOfLine();
+
+ private:
+  void EmitCall(uint32_t word, Op op);
+  void EmitStatusCheck(unsigned pending_before, uint64_t pc, Label resume, bool may_resume);
+};
+
+// Emits `e.op` in line. Returns false when it has no in-line form (the
+// translator then calls its semantics). Sets *ends_block for branches.
+bool EmitIntegerInline(Emitter& e, bool* ends_block);
+bool EmitBranchInline(Emitter& e, bool* ends_block);
+bool EmitMemoryInline(Emitter& e, bool* ends_block);
+
+}  // namespace a64::jit

@@ -1,0 +1,60 @@
+// How guest code is executed: the block translator (default) or the
+// reference interpreter, and the translator's debugging switches.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace a64 {
+
+enum class EngineKind : uint8_t { kJit, kInterp };
+
+struct EngineOptions {
+  EngineKind kind = EngineKind::kJit;
+  // Direct branches patched block to block and the in-line indirect-branch
+  // lookup (off: every block returns to the dispatcher, as QEMU's nochain).
+  bool chain = true;
+  // Lockstep: every translated block is also run on the interpreter and the
+  // first difference stops the run with a report.
+  bool verify = false;
+};
+
+// Parses the command-line options shared by `a64sim user` and `a64sim boot`
+// (--engine=jit|interp, --no-chain, --verify-jit). `name` is the option
+// without its value, `value` its value if it has one. Returns 1 when the
+// option was consumed, 0 when it is not an engine option, -1 on a bad value
+// (`*error` says why).
+inline int ParseEngineOption(const std::string& name, const std::string& value,
+                             EngineOptions* o, std::string* error) {
+  if (name == "--engine") {
+    if (value == "jit") {
+      o->kind = EngineKind::kJit;
+    } else if (value == "interp") {
+      o->kind = EngineKind::kInterp;
+    } else {
+      *error = "--engine needs jit or interp";
+      return -1;
+    }
+    return 1;
+  }
+  if (name == "--no-chain") {
+    o->chain = false;
+    return 1;
+  }
+  if (name == "--verify-jit") {
+    o->verify = true;
+    return 1;
+  }
+  return 0;
+}
+
+// The --help lines for those options.
+constexpr const char kEngineUsage[] =
+    "  --engine=jit|interp  execute with the block translator (default) or the\n"
+    "                    reference interpreter\n"
+    "  --no-chain        translator: every block returns to the dispatcher (no\n"
+    "                    block linking, no in-line indirect-branch lookup)\n"
+    "  --verify-jit      translator: run every block on the interpreter too and\n"
+    "                    stop at the first difference\n";
+
+}  // namespace a64

@@ -1,0 +1,160 @@
+#include "jit/translator.h"
+
+#include <cstring>
+
+#include "frontend/decoder.h"
+#include "frontend/semantics/dispatch.h"
+#include "jit/emitter.h"
+#include "jit/op_traits.h"
+
+namespace a64::jit {
+namespace {
+
+bool IsBranch(Op op) {
+  switch (op) {
+    case Op::B_only_branch_imm: case Op::BL_only_branch_imm: case Op::B_only_condbranch:
+    case Op::CBZ_32_compbranch: case Op::CBNZ_32_compbranch: case Op::CBZ_64_compbranch:
+    case Op::CBNZ_64_compbranch: case Op::TBZ_only_testbranch: case Op::TBNZ_only_testbranch:
+    case Op::BR_64_branch_reg: case Op::BLR_64_branch_reg: case Op::RET_64R_branch_reg:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool InterpretedOnly(Op op, uint32_t block_flags) {
+  if (!ExecTable::Instance().Implemented(op)) return true;
+  const uint8_t traits = TraitsOf(op);
+  if (traits & (kTraitStateChange | kTraitHalt)) return true;
+  if ((block_flags & kBlockFpTrapped) && (traits & kTraitFpSimd)) return true;
+  switch (op) {
+    // Exceptions, and instructions that may change what translated code
+    // depends on (system registers, TLB and cache maintenance) or wait.
+    case Op::SVC_EX_exception: case Op::HVC_EX_exception: case Op::SMC_EX_exception:
+    case Op::BRK_EX_exception: case Op::SYS_CR_systeminstrs: case Op::SYSL_RC_systeminstrs:
+    case Op::WFI_HI_hints: case Op::WFE_HI_hints:
+      return true;
+    default:  // ERET and MSR carry kTraitStateChange, HLT kTraitHalt
+      return false;
+  }
+}
+
+Translator::Translator(size_t max_code_bytes) : max_code_bytes_(max_code_bytes) { Flush(); }
+
+Translator::~Translator() = default;
+
+void Translator::Flush() {
+  runtime_ = std::make_unique<asmjit::JitRuntime>();
+  code_bytes_ = 0;
+  EmitTrampoline();
+}
+
+// entry(cpu, ctx, code): saves the callee-saved registers, pins rbx = cpu and
+// r12 = ctx, and jumps to `code`; generated code comes back to `exit_` with
+// eax = the ExitCode. The stack stays 16-byte aligned for calls.
+void Translator::EmitTrampoline() {
+  asmjit::CodeHolder code;
+  code.init(runtime_->environment());
+  x86::Assembler a(&code);
+  Label exit = a.newLabel();
+  a.push(x86::rbx);
+  a.push(x86::rbp);
+  a.push(x86::r12);
+  a.push(x86::r13);
+  a.push(x86::r14);
+  a.push(x86::r15);
+  a.sub(x86::rsp, 8);
+  a.mov(x86::rbx, x86::rdi);
+  a.mov(x86::r12, x86::rsi);
+  a.jmp(x86::rdx);
+  a.bind(exit);
+  a.add(x86::rsp, 8);
+  a.pop(x86::r15);
+  a.pop(x86::r14);
+  a.pop(x86::r13);
+  a.pop(x86::r12);
+  a.pop(x86::rbp);
+  a.pop(x86::rbx);
+  a.ret();
+  void* fn = nullptr;
+  if (runtime_->add(&fn, &code) != asmjit::kErrorOk) std::abort();
+  entry_ = reinterpret_cast<EntryFn>(fn);
+  exit_ = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(exit);
+}
+
+bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table,
+                           bool chain) {
+  if (code_bytes_ >= max_code_bytes_) return false;
+  // Plan: the instructions of the block.
+  struct Insn {
+    uint32_t word;
+    Op op;
+  };
+  Insn insns[kMaxBlockInsns];
+  unsigned count = 0;
+  for (uint64_t pc = block.pc; count < kMaxBlockInsns; pc += 4) {
+    if (count && (pc & 0xfff) == 0) break;  // page end
+    uint32_t word;
+    std::memcpy(&word, page + (pc & 0xfff), 4);
+    const Op op = Decode(word).op;
+    if (InterpretedOnly(op, block.flags)) break;
+    insns[count++] = Insn{word, op};
+    if (IsBranch(op)) break;
+  }
+  block.length = count;
+
+  asmjit::CodeHolder code;
+  code.init(runtime_->environment());
+  x86::Assembler a(&code);
+  Emitter e(a, block, chain, data_table);
+  if (count == 0) {
+    e.StoreImm(Emitter::Pc(), block.pc);
+    e.ExitToEngine(kExitDispatch);
+  } else {
+    // Prologue: run only while the whole block fits before the limit.
+    Label too_far = a.newLabel();
+    a.mov(x86::rax, Emitter::ICount());
+    a.add(x86::rax, count);
+    a.mov(x86::rcx, x86::qword_ptr(x86::r12, offsetof(JitContext, limit)));
+    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
+    a.ja(too_far);
+    bool ended = false;
+    for (unsigned i = 0; i < count && !ended; ++i) {
+      e.pc = block.pc + 4ull * i;
+      e.word = insns[i].word;
+      e.op = insns[i].op;
+      e.index = i;
+      e.last = i + 1 == count;
+      // Every branch has an in-line form, which ends the block.
+      if (!EmitBranchInline(e, &ended) && !EmitIntegerInline(e, &ended) &&
+          !EmitMemoryInline(e, &ended))
+        e.CallSemantics();
+      if (!ended) e.pending += 1;
+    }
+    if (!ended) {
+      e.FlushCount();
+      e.ExitTo(block.pc + 4ull * count);
+    }
+    a.bind(too_far);
+    e.StoreImm(Emitter::Pc(), block.pc);
+    e.ExitToEngine(kExitDispatch);
+    e.EmitOutOfLine();
+  }
+
+  void* fn = nullptr;
+  if (runtime_->add(&fn, &code) != asmjit::kErrorOk) return false;
+  code_bytes_ += code.codeSize();
+  block.code = fn;
+  for (const ChainExit& c : e.chain_exits) {
+    ChainSlot& s = block.slots[c.slot];
+    s.stub = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.stub);
+    s.target = s.stub;
+    s.target_pc = c.target;
+    s.owner = &block;
+  }
+  return true;
+}
+
+}  // namespace a64::jit

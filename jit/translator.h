@@ -1,0 +1,62 @@
+// Translates guest blocks to x86-64 with asmjit and owns the code memory.
+//
+// A block is a run of guest instructions within one 4 KiB page that ends
+// after a branch, before an instruction only the interpreter runs
+// (exception-generating and system instructions that change translation
+// state, WFI/WFE, UNDEFINED encodings; see InterpretedOnly), or at the page
+// end. Hot instruction classes are emitted in line (emit_*.cc); every other
+// instruction calls the interpreter's semantics function.
+#pragma once
+
+#include <asmjit/core.h>
+
+#include <cstdint>
+#include <memory>
+
+#include "frontend/decode_table.h"
+#include "frontend/semantics/cpu.h"
+#include "jit/block.h"
+#include "mmu/tlb_fast.h"
+
+namespace a64::jit {
+
+// Most guest instructions in one block.
+constexpr unsigned kMaxBlockInsns = 128;
+
+// Whether the instruction at a block's start must be left to the
+// interpreter (a block never contains one).
+bool InterpretedOnly(Op op, uint32_t block_flags);
+
+class Translator {
+ public:
+  // Runs generated code at `code` until it leaves; returns its ExitCode.
+  using EntryFn = uint32_t (*)(Cpu* cpu, JitContext* ctx, const void* code);
+
+  // `max_code_bytes`: code memory limit before Translate reports full.
+  explicit Translator(size_t max_code_bytes);
+  ~Translator();
+
+  // Fills block.length and block.code for the instructions at block.pc,
+  // read from `page` (the host copy of its 4 KiB page). `data_table` is the
+  // TLB fast table of the block's data accesses. False when the code memory
+  // is full (Flush, then retry).
+  bool Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table, bool chain);
+
+  // Drops all generated code (no block may be running).
+  void Flush();
+
+  EntryFn entry() const { return entry_; }
+  const void* exit() const { return exit_; }
+  size_t code_bytes() const { return code_bytes_; }
+
+ private:
+  void EmitTrampoline();
+
+  const size_t max_code_bytes_;
+  std::unique_ptr<asmjit::JitRuntime> runtime_;
+  EntryFn entry_ = nullptr;
+  const void* exit_ = nullptr;
+  size_t code_bytes_ = 0;
+};
+
+}  // namespace a64::jit

@@ -50,7 +50,7 @@ struct JumpCacheEntry {
   uint64_t pc = 1;  // never a valid (aligned) PC when empty
   const void* code = nullptr;
 };
-constexpr unsigned kJumpCacheBits = 12;
+constexpr unsigned kJumpCacheBits = 16;
 constexpr unsigned kJumpCacheEntries = 1u << kJumpCacheBits;
 static_assert(sizeof(JumpCacheEntry) == 16, "generated code indexes by shift 4");
 inline unsigned JumpCacheIndex(uint64_t pc) { return (pc >> 2) & (kJumpCacheEntries - 1); }

@@ -1,5 +1,7 @@
 #include "jit/block_engine.h"
 
+#include <cstdio>
+
 #include "jit/op_traits.h"
 
 namespace a64::jit {
@@ -10,18 +12,28 @@ constexpr size_t kMaxCodeBytes = 64u << 20;
 
 }  // namespace
 
+void PrintStats(const EngineStats& s) {
+  std::fprintf(stderr,
+               "a64sim: jit: %llu blocks translated, %llu invalidated, %llu code flushes, "
+               "%llu links, %llu dispatches, %llu jump cache misses\n",
+               static_cast<unsigned long long>(s.blocks_translated),
+               static_cast<unsigned long long>(s.blocks_invalidated),
+               static_cast<unsigned long long>(s.code_flushes),
+               static_cast<unsigned long long>(s.links),
+               static_cast<unsigned long long>(s.dispatches),
+               static_cast<unsigned long long>(s.jump_cache_misses));
+}
+
 BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
     : port_(port), options_(options), translator_(kMaxCodeBytes) {
-  for (auto& jc : jump_caches_) {
-    jc = std::make_unique<JumpCache>();
-    ClearJumpCache(*jc);
-  }
   ctx_.exit = translator_.exit();
   port_.SetCodeWriteHandler([this](uint64_t pa_page) { InvalidatePage(pa_page); });
+  port_.SetTranslationChangeHandler([this](bool all, uint64_t va) { TranslationChanged(all, va); });
 }
 
 BlockEngine::~BlockEngine() {
   port_.SetCodeWriteHandler(nullptr);
+  port_.SetTranslationChangeHandler(nullptr);
   for (const auto& [page, blocks] : pages_) port_.WatchCode(page, false);
 }
 
@@ -41,10 +53,25 @@ void BlockEngine::ClearJumpCache(JumpCache& jc) {
   }
 }
 
-void BlockEngine::TranslationChanged() {
-  for (unsigned f = 0; f < kBlockFlagCount; ++f)
-    if (jump_caches_used_ & (1u << f)) ClearJumpCache(*jump_caches_[f]);
-  jump_caches_used_ = 0;
+void BlockEngine::TranslationChanged(bool all, uint64_t va) {
+  // The PCs of one page use kJumpCacheEntries / 4 consecutive indexes.
+  constexpr unsigned kPerPage = 4096 / 4;
+  static_assert(kJumpCacheEntries >= kPerPage);
+  const unsigned first = JumpCacheIndex(va & kTlbPageMask);
+  for (unsigned f = 0; f < kBlockFlagCount; ++f) {
+    if (!(jump_caches_used_ & (1u << f))) continue;
+    JumpCache& jc = *jump_caches_[f];
+    if (all) {
+      ClearJumpCache(jc);
+      continue;
+    }
+    for (unsigned i = first; i < first + kPerPage; ++i) {
+      if ((jc.entries[i].pc ^ va) & kTlbPageMask) continue;  // another page
+      jc.entries[i] = JumpCacheEntry{};
+      jc.blocks[i] = nullptr;
+    }
+  }
+  if (all) jump_caches_used_ = 0;
 }
 
 Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t* page,
@@ -72,11 +99,16 @@ Block* BlockEngine::Lookup(Cpu& cpu) {
   const uint64_t pc = cpu.st.pc;
   if (pc & 3) return nullptr;  // the interpreter raises the PC alignment fault
   const uint32_t flags = FlagsOf(cpu.st);
+  if (!jump_caches_[flags]) {  // allocated on first use
+    jump_caches_[flags] = std::make_unique<JumpCache>();
+    ClearJumpCache(*jump_caches_[flags]);
+  }
   JumpCache& jc = *jump_caches_[flags];
   ctx_.jump_cache = jc.entries;
   const unsigned i = JumpCacheIndex(pc);
   if (jc.entries[i].pc == pc) return jc.blocks[i];
 
+  ++stats_.jump_cache_misses;
   uint64_t pa_page;
   const uint8_t* page;
   if (!port_.TranslateFetch(pc, &pa_page, &page)) return nullptr;
@@ -112,6 +144,11 @@ void BlockEngine::Link(ChainSlot* slot, Block* target) {
 
 BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
   ctx_.limit = limit;
+  // Translation registers are written by interpreted instructions only.
+  if (cpu.st.translation_generation != translation_generation_) {
+    translation_generation_ = cpu.st.translation_generation;
+    TranslationChanged(true, 0);
+  }
   for (;;) {
     if (cpu.icount >= *limit) return Result::kLimit;
     Block* b = Lookup(cpu);
@@ -142,7 +179,7 @@ void BlockEngine::InvalidatePage(uint64_t pa_page) {
     b->incoming.clear();
     const unsigned i = JumpCacheIndex(b->pc);
     for (auto& jc : jump_caches_) {
-      if (jc->blocks[i] == b) {
+      if (jc && jc->blocks[i] == b) {
         jc->entries[i] = JumpCacheEntry{};
         jc->blocks[i] = nullptr;
       }
@@ -161,7 +198,8 @@ void BlockEngine::FlushAll() {
   pages_.clear();
   blocks_.clear();
   storage_.clear();
-  for (auto& jc : jump_caches_) ClearJumpCache(*jc);
+  for (auto& jc : jump_caches_)
+    if (jc) ClearJumpCache(*jc);
   jump_caches_used_ = 0;
   translator_.Flush();
   ctx_.exit = translator_.exit();

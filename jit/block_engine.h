@@ -24,7 +24,11 @@ struct EngineStats {
   uint64_t code_flushes = 0;
   uint64_t links = 0;
   uint64_t dispatches = 0;
+  uint64_t jump_cache_misses = 0;  // dispatcher lookups that searched the block map
 };
+
+// One line for --stats: "a64sim: jit: ..." on stderr.
+void PrintStats(const EngineStats& s);
 
 class BlockEngine {
  public:
@@ -45,9 +49,9 @@ class BlockEngine {
   // *limit after every call that may reach a device, so devices may lower it.
   Result Run(Cpu& cpu, uint64_t* limit);
 
-  // The translation regime may map differently now (TLB maintenance, a
-  // write to a translation register, PSTATE changes): forget VA lookups.
-  void TranslationChanged();
+  // The translation of VA page `va` (all: of every VA) may have changed
+  // (TLB maintenance, translation registers): forget the VA lookups.
+  void TranslationChanged(bool all, uint64_t va);
 
   // The block that would run at the current PC (translating it if needed),
   // or null. For the lockstep checker.
@@ -89,6 +93,7 @@ class BlockEngine {
   std::vector<std::unique_ptr<Block>> storage_;  // freed at the next flush
   std::unique_ptr<JumpCache> jump_caches_[kBlockFlagCount];
   uint32_t jump_caches_used_ = 0;  // bit per flags value since the last clear
+  uint64_t translation_generation_ = 0;  // CpuState's, when last seen
   EngineStats stats_;
 };
 

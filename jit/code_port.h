@@ -34,6 +34,11 @@ class CodePort {
   // handler may unwatch the page.
   virtual void WatchCode(uint64_t pa_page, bool watched) = 0;
   virtual void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) = 0;
+
+  // TLB maintenance: the handler learns that the translation of the VA page
+  // `va` (or, with `all`, of any VA) may have changed. Register writes that
+  // change translation are seen through CpuState::translation_generation.
+  virtual void SetTranslationChangeHandler(std::function<void(bool all, uint64_t va)> handler) = 0;
 };
 
 }  // namespace a64

@@ -4,6 +4,7 @@
 // x86 operations zero-extend into the 64-bit register as W writes require,
 // and x86 flags after add/sub/and give NZCV (see FlagKind).
 #include "jit/emitter.h"
+#include "frontend/semantics/dispatch.h"
 #include "frontend/table/allocation_dp.h"
 
 namespace a64::jit {
@@ -267,6 +268,114 @@ bool ConditionalSelect(Emitter& e) {
   return true;
 }
 
+// ADD/SUB (extended register): Rm extended by option<2:0>, then << imm3.
+bool AddSubExtended(Emitter& e, bool sub, bool set_flags) {
+  const uint32_t w = e.word;
+  const bool sf = Bit(w, 31);
+  const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5), m = Bits(w, 20, 16);
+  const unsigned option = Bits(w, 15, 13), shift = Bits(w, 12, 10);
+  if (shift > 4) return false;
+  x86::Assembler& a = e.a;
+  if (m == 31) {
+    a.xor_(x86::ecx, x86::ecx);
+  } else {
+    switch (option) {
+      case 0: a.movzx(x86::ecx, x86::byte_ptr(x86::rbx, m * 8)); break;
+      case 1: a.movzx(x86::ecx, x86::word_ptr(x86::rbx, m * 8)); break;
+      case 2: a.mov(x86::ecx, Emitter::W(m)); break;
+      case 4: a.movsx(x86::rcx, x86::byte_ptr(x86::rbx, m * 8)); break;
+      case 5: a.movsx(x86::rcx, x86::word_ptr(x86::rbx, m * 8)); break;
+      case 6: a.movsxd(x86::rcx, Emitter::W(m)); break;
+      default: a.mov(x86::rcx, Emitter::X(m)); break;  // UXTX, SXTX
+    }
+  }
+  if (shift) a.shl(x86::rcx, shift);
+  e.LoadXSp(x86::rax, n, sf);
+  if (sub) a.sub(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  else a.add(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  if (set_flags) {
+    e.StoreX(d, x86::rax);
+    e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
+  } else {
+    e.StoreXSp(d, x86::rax);
+  }
+  return true;
+}
+
+// ADC/ADCS/SBC/SBCS: x86 ADC takes PSTATE.C as carry in; SBB takes the
+// borrow, NOT(C).
+bool AddSubCarry(Emitter& e, bool sub, bool set_flags) {
+  const uint32_t w = e.word;
+  const bool sf = Bit(w, 31);
+  const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5), m = Bits(w, 20, 16);
+  x86::Assembler& a = e.a;
+  e.LoadX(x86::rax, n, sf);
+  e.LoadX(x86::rcx, m, sf);
+  a.mov(x86::edx, Emitter::Nzcv());
+  a.bt(x86::edx, 29);
+  if (sub) {
+    a.cmc();
+    a.sbb(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  } else {
+    a.adc(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  }
+  e.StoreX(d, x86::rax);
+  if (set_flags) e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
+  return true;
+}
+
+// CCMP/CCMN (register, immediate): flags of Rn - op2 (Rn + op2) when the
+// condition holds, else the immediate nzcv.
+bool ConditionalCompare(Emitter& e, bool negative) {
+  const uint32_t w = e.word;
+  const bool sf = Bit(w, 31);
+  const unsigned n = Bits(w, 9, 5), cond = Bits(w, 15, 12), nzcv = Bits(w, 3, 0);
+  x86::Assembler& a = e.a;
+  Label otherwise = a.newLabel(), done = a.newLabel();
+  e.EvalCondition(cond);
+  a.jnc(otherwise);
+  e.LoadX(x86::rax, n, sf);
+  if (Bit(w, 11)) a.mov(x86::ecx, Bits(w, 20, 16));
+  else e.LoadX(x86::rcx, Bits(w, 20, 16), sf);
+  if (negative) a.add(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  else a.cmp(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  e.MaterializeFlags(negative ? FlagKind::kAdd : FlagKind::kSub);
+  a.jmp(done);
+  a.bind(otherwise);
+  a.mov(Emitter::Nzcv(), nzcv << 28);
+  a.bind(done);
+  return true;
+}
+
+// REV, REV32 and the 32-bit REV16: byte swaps; CLZ where the host has LZCNT.
+bool DataProcessing1(Emitter& e) {
+  const uint32_t w = e.word;
+  const bool sf = Bit(w, 31);
+  const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5);
+  x86::Assembler& a = e.a;
+  switch (e.op) {
+    case Op::REV_32_dp_1src:
+    case Op::REV_64_dp_1src:
+    case Op::REV32_64_dp_1src:
+    case Op::REV16_32_dp_1src:
+      e.LoadX(x86::rax, n, sf);
+      a.bswap(Sized(x86::rax, sf));
+      if (e.op == Op::REV32_64_dp_1src) a.ror(x86::rax, 32);
+      if (e.op == Op::REV16_32_dp_1src) a.ror(x86::eax, 16);
+      break;
+    case Op::CLZ_32_dp_1src:
+    case Op::CLZ_64_dp_1src:
+      if (!asmjit::CpuInfo::host().hasFeature(asmjit::CpuFeatures::X86::kLZCNT)) return false;
+      e.LoadX(x86::rcx, n, sf);
+      a.lzcnt(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+      break;
+    default:
+      return false;
+  }
+  e.StoreX(d, x86::rax);
+  return true;
+}
+
 bool PcRelative(Emitter& e, bool page) {
   const uint32_t w = e.word;
   const unsigned d = Bits(w, 4, 0);
@@ -323,10 +432,29 @@ bool EmitIntegerInline(Emitter& e, bool* ends_block) {
     case Op::CSNEG_32_condsel: case Op::CSEL_64_condsel: case Op::CSINC_64_condsel:
     case Op::CSINV_64_condsel: case Op::CSNEG_64_condsel:
       return ConditionalSelect(e);
+    case Op::ADD_32_addsub_ext: case Op::ADD_64_addsub_ext: return AddSubExtended(e, false, false);
+    case Op::ADDS_32S_addsub_ext: case Op::ADDS_64S_addsub_ext: return AddSubExtended(e, false, true);
+    case Op::SUB_32_addsub_ext: case Op::SUB_64_addsub_ext: return AddSubExtended(e, true, false);
+    case Op::SUBS_32S_addsub_ext: case Op::SUBS_64S_addsub_ext: return AddSubExtended(e, true, true);
+    case Op::ADC_32_addsub_carry: case Op::ADC_64_addsub_carry: return AddSubCarry(e, false, false);
+    case Op::ADCS_32_addsub_carry: case Op::ADCS_64_addsub_carry: return AddSubCarry(e, false, true);
+    case Op::SBC_32_addsub_carry: case Op::SBC_64_addsub_carry: return AddSubCarry(e, true, false);
+    case Op::SBCS_32_addsub_carry: case Op::SBCS_64_addsub_carry: return AddSubCarry(e, true, true);
+    case Op::CCMN_32_condcmp_reg: case Op::CCMN_64_condcmp_reg: case Op::CCMN_32_condcmp_imm:
+    case Op::CCMN_64_condcmp_imm:
+      return ConditionalCompare(e, true);
+    case Op::CCMP_32_condcmp_reg: case Op::CCMP_64_condcmp_reg: case Op::CCMP_32_condcmp_imm:
+    case Op::CCMP_64_condcmp_imm:
+      return ConditionalCompare(e, false);
+    case Op::REV_32_dp_1src: case Op::REV_64_dp_1src: case Op::REV32_64_dp_1src:
+    case Op::REV16_32_dp_1src: case Op::CLZ_32_dp_1src: case Op::CLZ_64_dp_1src:
+      return DataProcessing1(e);
     case Op::ADR_only_pcreladdr: return PcRelative(e, false);
     case Op::ADRP_only_pcreladdr: return PcRelative(e, true);
     default:
-      return false;
+      // Hints and barriers with no effect here (NOP, DMB, DSB, ISB, ...):
+      // the interpreter runs the same "no effect" function for them.
+      return ExecTable::Instance().Lookup(e.op) == ExecTable::Instance().Lookup(Op::NOP_HI_hints);
   }
 }
 

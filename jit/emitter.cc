@@ -167,6 +167,14 @@ void Emitter::ExitTo(uint64_t target) {
     ExitToEngine(kExitDispatch);
     return;
   }
+  if ((target >> 12) != (block.pc >> 12)) {
+    // Another page may map elsewhere by the time this runs: go through the
+    // jump cache, whose entries TLB maintenance removes.
+    a.mov(x86::rax, asmjit::imm(target));
+    a.mov(Pc(), x86::rax);
+    ExitIndirect();
+    return;
+  }
   const unsigned slot = static_cast<unsigned>(chain_exits.size());
   chain_exits.push_back(ChainExit{a.newLabel(), slot, target});
   a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&block.slots[slot].target)));

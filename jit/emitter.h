@@ -105,7 +105,8 @@ class Emitter {
   Label AddSlowPath(Label resume);
 
   // ---- Block exits --------------------------------------------------------
-  // Jumps to the block at `target` (linked by the engine when chaining).
+  // Jumps to the block at `target`: linked by the engine when chaining and
+  // in the same page, else through the jump cache.
   void ExitTo(uint64_t target);
   // PC already written to memory: looks the target up in the jump cache.
   void ExitIndirect();

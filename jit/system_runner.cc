@@ -220,10 +220,7 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
       RefreshChecks(cpu);
       interrupts_->attention = 0;
     }
-    // TLB maintenance and translation-register writes: VA lookups of
-    // translated code must be redone.
-    if (blocks_ && (traits & kTraitStateChange || op == Op::SYS_CR_systeminstrs))
-      blocks_->TranslationChanged();
+
   }
 }
 

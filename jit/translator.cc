@@ -24,11 +24,17 @@ bool IsBranch(Op op) {
 
 }  // namespace
 
-bool InterpretedOnly(Op op, uint32_t block_flags) {
+bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags) {
   if (!ExecTable::Instance().Implemented(op)) return true;
   const uint8_t traits = TraitsOf(op);
   if (traits & (kTraitStateChange | kTraitHalt)) return true;
   if ((block_flags & kBlockFpTrapped) && (traits & kTraitFpSimd)) return true;
+  // Data cache maintenance (DC: SYS with CRn = 7 and CRm = 4, 6, 10..14)
+  // changes nothing translated code depends on; DC ZVA is hot (clear_page).
+  if (op == Op::SYS_CR_systeminstrs && Bits(word, 15, 12) == 7) {
+    const unsigned crm = Bits(word, 11, 8);
+    if (crm == 4 || crm == 6 || (crm >= 10 && crm <= 14)) return false;
+  }
   switch (op) {
     // Exceptions, and instructions that may change what translated code
     // depends on (system registers, TLB and cache maintenance) or wait.
@@ -99,7 +105,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     uint32_t word;
     std::memcpy(&word, page + (pc & 0xfff), 4);
     const Op op = Decode(word).op;
-    if (InterpretedOnly(op, block.flags)) break;
+    if (InterpretedOnly(op, word, block.flags)) break;
     insns[count++] = Insn{word, op};
     if (IsBranch(op)) break;
   }

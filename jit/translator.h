@@ -25,7 +25,7 @@ constexpr unsigned kMaxBlockInsns = 128;
 
 // Whether the instruction at a block's start must be left to the
 // interpreter (a block never contains one).
-bool InterpretedOnly(Op op, uint32_t block_flags);
+bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags);
 
 class Translator {
  public:

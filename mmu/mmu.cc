@@ -223,14 +223,16 @@ void Mmu::TlbInvalidate(TlbiScope scope, uint16_t asid, uint64_t va) {
   va &= kTlbPageMask;
   // Only leaf entries are cached, so the last-level forms invalidate the
   // same entries as the others (ARM ARM D8.14: invalidating more is allowed).
+  bool all = false;
   switch (scope) {
-    case TlbiScope::kAll: tlb_.InvalidateAll(); break;
-    case TlbiScope::kAsid: tlb_.InvalidateAsid(asid); break;
+    case TlbiScope::kAll: tlb_.InvalidateAll(); all = true; break;
+    case TlbiScope::kAsid: tlb_.InvalidateAsid(asid); all = true; break;
     case TlbiScope::kVa:
     case TlbiScope::kVaLastLevel: tlb_.InvalidateVa(va, asid, false); break;
     case TlbiScope::kVaAllAsid:
     case TlbiScope::kVaAllAsidLastLevel: tlb_.InvalidateVa(va, 0, true); break;
   }
+  if (translation_change_handler_) translation_change_handler_(all, va);
 }
 
 bool Mmu::AddressTranslate(uint64_t va, bool as_el0, bool write, uint64_t* par,

@@ -67,6 +67,9 @@ class Mmu : public GuestMemory, public CodePort {
   void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) override {
     pm_.SetWriteWatchHandler(std::move(handler));
   }
+  void SetTranslationChangeHandler(std::function<void(bool all, uint64_t va)> handler) override {
+    translation_change_handler_ = std::move(handler);
+  }
 
   const Tlb& tlb() const { return tlb_; }
   uint64_t walks() const { return walks_; }  // table walks done (statistics)
@@ -100,6 +103,7 @@ class Mmu : public GuestMemory, public CodePort {
   bool synced_ = false;
   uint64_t synced_generation_ = 0;  // CpuState::translation_generation at Sync
   uint64_t walks_ = 0;
+  std::function<void(bool, uint64_t)> translation_change_handler_;
 };
 
 // Fault status codes (ARM ARM D17.2.37 ESR_EL1 DFSC/IFSC; PAR_EL1.FST).

@@ -110,6 +110,8 @@ class UserMemory final : public GuestMemory, public CodePort {
   void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) override {
     code_write_handler_ = std::move(handler);
   }
+  // Mapping changes reach translated code as writes to its pages (above).
+  void SetTranslationChangeHandler(std::function<void(bool, uint64_t)>) override {}
 
   // Reads a NUL-terminated string of at most max_len bytes (excluding the
   // NUL). Returns 0 and fills *out, -EFAULT, or -ENAMETOOLONG.

@@ -287,6 +287,7 @@ int UserProcess::Run() {
     std::fprintf(stderr, "a64sim: %llu instructions retired in %.3f s (%.2f MIPS)\n",
                  static_cast<unsigned long long>(cpu.icount), secs,
                  secs > 0 ? n / secs / 1e6 : 0.0);
+    if (engine.blocks()) jit::PrintStats(engine.blocks()->stats());
   }
   // A guest that dies of a signal makes the host process die of it, so that
   // a parent's wait sees WIFSIGNALED (a shell still reports 128 + signal).

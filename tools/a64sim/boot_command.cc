@@ -166,6 +166,7 @@ void PrintStats(const Cpu& cpu, const SystemRunner& runner, double seconds) {
                static_cast<unsigned long long>(runner.exceptions_taken()),
                static_cast<unsigned long long>(runner.interrupts_taken()), seconds,
                seconds > 0 ? static_cast<double>(cpu.icount) / seconds / 1e6 : 0.0);
+  if (runner.blocks()) jit::PrintStats(runner.blocks()->stats());
 }
 
 // The exit status and message of a run that ended for a reason of the

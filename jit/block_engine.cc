@@ -1,6 +1,9 @@
 #include "jit/block_engine.h"
 
 #include <cstdio>
+#include <cstring>
+
+#include "frontend/disasm/disassembler.h"
 
 #include "jit/op_traits.h"
 
@@ -26,6 +29,11 @@ void PrintStats(const EngineStats& s) {
 
 BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
     : port_(port), options_(options), translator_(kMaxCodeBytes) {
+  // Lockstep compares block by block: every block returns to the engine.
+  if (options_.verify) {
+    options_.chain = false;
+    lockstep_ = std::make_unique<Lockstep>(port);
+  }
   ctx_.exit = translator_.exit();
   port_.SetCodeWriteHandler([this](uint64_t pa_page) { InvalidatePage(pa_page); });
   port_.SetTranslationChangeHandler([this](bool all, uint64_t va) { TranslationChanged(all, va); });
@@ -154,17 +162,69 @@ BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
     Block* b = Lookup(cpu);
     if (!b || b->length == 0 || cpu.icount + b->length > *limit) return Result::kInterpret;
     ++stats_.dispatches;
-    running_ = true;
-    const uint32_t exit = translator_.entry()(&cpu, &ctx_, b->code);
-    running_ = false;
+    if (lockstep_) {
+      const Result r = Verify(cpu, *b);
+      if (r != Result::kLimit) return r;
+      continue;
+    }
+    const uint32_t exit = Enter(cpu, *b);
     if (exit == kExitException) return Result::kException;
     if (ChainSlot* slot = ctx_.exit_slot) {
       ctx_.exit_slot = nullptr;
+      const uint64_t flushes = stats_.code_flushes;  // a flush frees the slot
       if (cpu.icount < *limit) {
-        if (Block* next = Lookup(cpu)) Link(slot, next);
+        Block* next = Lookup(cpu);
+        if (next && stats_.code_flushes == flushes) Link(slot, next);
       }
     }
   }
+}
+
+uint32_t BlockEngine::Enter(Cpu& cpu, const Block& b) {
+  running_ = true;
+  const uint32_t exit = translator_.entry()(&cpu, &ctx_, b.code);
+  running_ = false;
+  return exit;
+}
+
+BlockEngine::Result BlockEngine::Verify(Cpu& cpu, Block& b) {
+  std::string report;
+  const auto outcome =
+      lockstep_->Check(cpu, b.length, [&] { return Enter(cpu, b); }, &report);
+  if (outcome == Lockstep::Outcome::kException) return Result::kException;
+  if (outcome != Lockstep::Outcome::kMismatch) return Result::kLimit;
+  // Name the instruction: the same instructions again, translated one by one.
+  std::fprintf(stderr,
+               "a64sim: --verify-jit: the block at pc 0x%llx (pa 0x%llx, %u instructions) "
+               "differs from the interpreter:\n%s",
+               static_cast<unsigned long long>(b.pc), static_cast<unsigned long long>(b.pa),
+               b.length, report.c_str());
+  lockstep_->Rewind(cpu);
+  const TlbFastEntry* table = port_.FastTable(port_.DataContext(cpu.st.pstate));
+  for (unsigned i = 0; i < b.length; ++i) {
+    uint64_t pa_page;
+    const uint8_t* page;
+    if (!port_.TranslateFetch(cpu.st.pc, &pa_page, &page)) break;
+    Block single;
+    single.pc = cpu.st.pc;
+    single.pa = pa_page | (cpu.st.pc & 0xfff);
+    single.flags = b.flags;
+    if (!translator_.Translate(single, page, table, false, 1) || single.length != 1) break;
+    uint32_t word;
+    std::memcpy(&word, page + (cpu.st.pc & 0xfff), 4);
+    const auto one = lockstep_->Check(cpu, 1, [&] { return Enter(cpu, single); }, &report);
+    if (one == Lockstep::Outcome::kMismatch) {
+      std::fprintf(stderr, "a64sim: --verify-jit: first differing instruction: 0x%llx: %08x  %s\n%s",
+                   static_cast<unsigned long long>(single.pc), word,
+                   Disassemble(word, single.pc).c_str(), report.c_str());
+      return Result::kMismatch;
+    }
+    if (one != Lockstep::Outcome::kMatch) break;
+  }
+  std::fprintf(stderr,
+               "a64sim: --verify-jit: each instruction alone matches; the difference comes "
+               "from the block as a whole\n");
+  return Result::kMismatch;
 }
 
 void BlockEngine::InvalidatePage(uint64_t pa_page) {

@@ -14,6 +14,7 @@
 #include "jit/block.h"
 #include "jit/code_port.h"
 #include "jit/engine_options.h"
+#include "jit/lockstep.h"
 #include "jit/translator.h"
 
 namespace a64::jit {
@@ -43,6 +44,8 @@ class BlockEngine {
                  // translated, its fetch faults, or its block would run past
                  // *limit
     kException,  // an instruction raised cpu.exc; PC addresses it
+    kMismatch,   // --verify-jit: the block and the interpreter differ (the
+                 // report is on stderr)
   };
 
   // Runs translated code while cpu.icount < *limit. Generated code re-reads
@@ -82,9 +85,12 @@ class BlockEngine {
   void InvalidatePage(uint64_t pa_page);
   void FlushAll();
   void ClearJumpCache(JumpCache& jc);
+  uint32_t Enter(Cpu& cpu, const Block& b);
+  // --verify-jit: checks `b` against the interpreter (advancing cpu).
+  Result Verify(Cpu& cpu, Block& b);
 
   CodePort& port_;
-  const EngineOptions options_;
+  EngineOptions options_;
   Translator translator_;
   JitContext ctx_;
   bool running_ = false;  // generated code is executing (ctx_.limit is live)
@@ -95,6 +101,7 @@ class BlockEngine {
   uint32_t jump_caches_used_ = 0;  // bit per flags value since the last clear
   uint64_t translation_generation_ = 0;  // CpuState's, when last seen
   EngineStats stats_;
+  std::unique_ptr<Lockstep> lockstep_;  // with --verify-jit
 };
 
 }  // namespace a64::jit

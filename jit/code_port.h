@@ -5,6 +5,7 @@
 // (user/user_memory.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 
@@ -27,6 +28,10 @@ class CodePort {
   virtual const TlbFastEntry* FastTable(TlbContext context) const = 0;
   // The context of an ordinary data access with this PSTATE.
   virtual TlbContext DataContext(const ProcState& ps) const = 0;
+
+  // Whether a data read of [va, va + size) reaches only RAM (no device); an
+  // access that would fault counts as RAM. For --verify-jit.
+  virtual bool DataIsRam(uint64_t va, size_t size) { return true; }
 
   // Watches (or stops watching) writes to the physical page `pa_page`:
   // every write to a watched page, by the guest or by a device or the host

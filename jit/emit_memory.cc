@@ -242,7 +242,12 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
       } else {
         a.mov(x86::rcx, Emitter::X(x.m));
       }
-      a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx, x.shift));
+      if (x.shift > 3) {  // beyond the x86 index scales (Q registers)
+        a.shl(x86::rcx, x.shift);
+        a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx));
+      } else {
+        a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx, x.shift));
+      }
       break;
   }
   // The TLB fast path: entry = table[(va >> 12) & mask]; the page of the

@@ -12,6 +12,7 @@ namespace a64 {
 enum class StopReason : uint8_t {
   kException,  // cpu.exc holds a synchronous exception to be taken
   kInsnLimit,  // the instruction budget ran out
+  kVerifyFailed,  // --verify-jit found a difference (reported on stderr)
 };
 
 class Interpreter {

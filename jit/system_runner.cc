@@ -153,6 +153,10 @@ SystemRunResult SystemRunner::Run(Cpu& cpu, uint64_t max_insns) {
         TakeRaised(cpu, cpu.st.pc);
         continue;
       }
+      if (r == jit::BlockEngine::Result::kMismatch) {
+        result.stop = SystemStop::kVerifyFailed;
+        return result;
+      }
       // kInterpret: one instruction on the interpreter below.
     }
 

@@ -35,6 +35,7 @@ enum class SystemStop : uint8_t {
   kExceptionLoop,  // exceptions taken back to back without retiring anything
                    // (e.g. the vector table is not mapped)
   kMachineStop,    // the machine asked to stop (InterruptSource::stop_requested)
+  kVerifyFailed,   // --verify-jit found a difference (reported on stderr)
 };
 
 struct SystemRunResult {

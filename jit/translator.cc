@@ -91,7 +91,7 @@ void Translator::EmitTrampoline() {
 }
 
 bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table,
-                           bool chain) {
+                           bool chain, unsigned max_insns) {
   if (code_bytes_ >= max_code_bytes_) return false;
   // Plan: the instructions of the block.
   struct Insn {
@@ -100,7 +100,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   };
   Insn insns[kMaxBlockInsns];
   unsigned count = 0;
-  for (uint64_t pc = block.pc; count < kMaxBlockInsns; pc += 4) {
+  for (uint64_t pc = block.pc; count < max_insns && count < kMaxBlockInsns; pc += 4) {
     if (count && (pc & 0xfff) == 0) break;  // page end
     uint32_t word;
     std::memcpy(&word, page + (pc & 0xfff), 4);

@@ -40,7 +40,8 @@ class Translator {
   // read from `page` (the host copy of its 4 KiB page). `data_table` is the
   // TLB fast table of the block's data accesses. False when the code memory
   // is full (Flush, then retry).
-  bool Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table, bool chain);
+  bool Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table, bool chain,
+                 unsigned max_insns = kMaxBlockInsns);
 
   // Drops all generated code (no block may be running).
   void Flush();

@@ -18,6 +18,8 @@ StopReason UserEngine::Run(Cpu& cpu, uint64_t max_insns) {
         break;  // the end, or translated code changed under a block
       case jit::BlockEngine::Result::kException:
         return StopReason::kException;
+      case jit::BlockEngine::Result::kMismatch:
+        return StopReason::kVerifyFailed;
       case jit::BlockEngine::Result::kInterpret:
         if (interp_.Run(cpu, 1) == StopReason::kException) return StopReason::kException;
         break;

@@ -288,6 +288,19 @@ bool Mmu::TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_pa
   return true;
 }
 
+bool Mmu::DataIsRam(uint64_t va, size_t size) {
+  if (st_.translation_generation != synced_generation_) Sync();
+  Piece pieces[2];
+  unsigned n = 0;
+  MemFault fault;
+  if (Translate(va, size, Kind::kRead, ContextFor(st_.pstate, AccessType::kRead), pieces, &n,
+                &fault) != FaultKind::kNone)
+    return true;
+  for (unsigned i = 0; i < n; ++i)
+    if (!pieces[i].host) return false;
+  return true;
+}
+
 void Mmu::WatchPage(uint64_t pa, bool watched) {
   pm_.SetWriteWatch(pa, watched);
   tlb_.InvalidatePa(pa);

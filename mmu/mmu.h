@@ -63,6 +63,7 @@ class Mmu : public GuestMemory, public CodePort {
   TlbContext DataContext(const ProcState& ps) const override {
     return ContextFor(ps, AccessType::kRead);
   }
+  bool DataIsRam(uint64_t va, size_t size) override;
   void WatchCode(uint64_t pa_page, bool watched) override { WatchPage(pa_page, watched); }
   void SetCodeWriteHandler(std::function<void(uint64_t pa_page)> handler) override {
     pm_.SetWriteWatchHandler(std::move(handler));

@@ -272,7 +272,9 @@ int UserProcess::Run() {
       }
       budget = std::min(budget, left);
     }
-    if (engine.Run(cpu, budget) == StopReason::kException) status = HandleException();
+    const StopReason stop = engine.Run(cpu, budget);
+    if (stop == StopReason::kException) status = HandleException();
+    if (stop == StopReason::kVerifyFailed) status = kExitVerifyFailed;
     if (status < 0 && HostSignalsPending()) {
       // Asynchronous signals from the host, taken at a chunk boundary.
       TakeHostSignalsInto(*this);

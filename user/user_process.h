@@ -27,6 +27,7 @@ namespace a64::user {
 constexpr int kExitLoadError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInsnLimit = 124;   // --max-insns reached (as timeout(1))
+constexpr int kExitVerifyFailed = 123;  // --verify-jit found a difference
 constexpr int kExitDeadlock = 125;    // a wait nothing can end (FUTEX_WAIT, no timeout)
 constexpr int kExitSigill = 132;      // UNDEFINED instruction
 constexpr int kExitSigtrap = 133;     // BRK

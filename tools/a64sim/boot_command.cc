@@ -72,7 +72,8 @@ constexpr const char kBootUsage[] =
     "exit status: 0 after PSCI SYSTEM_OFF (Linux poweroff); 3 after PSCI\n"
     "SYSTEM_RESET (reboot); 4 after PSCI CPU_OFF of the only CPU; the\n"
     "program's status after semihosting SYS_EXIT; 5 quit from the console;\n"
-    "124 instruction limit; 125 WFI with no interrupt that could ever come;\n"
+    "123 --verify-jit found a difference; 124 instruction limit; 125 WFI with\n"
+    "no interrupt that could ever come;\n"
     "126 exceptions taken in an endless loop; 1 cannot load; 2 usage.\n";
 
 constexpr const char kDefaultAppend[] = "console=ttyAMA0 rdinit=/init";
@@ -89,6 +90,7 @@ constexpr int kExitConsoleQuit = 5;
 constexpr int kExitInsnLimit = 124;
 constexpr int kExitWaitForever = 125;
 constexpr int kExitExceptionLoop = 126;
+constexpr int kExitVerifyFailed = 123;  // --verify-jit found a difference
 
 // The virt board runs in slices of this many instructions, checking the
 // console's quit request between them.
@@ -192,6 +194,8 @@ int RunnerStop(const SystemRunResult& r, const Cpu& cpu) {
                    static_cast<unsigned long long>(cpu.st.sys.far_el1),
                    static_cast<unsigned long long>(cpu.st.sys.vbar_el1));
       return kExitExceptionLoop;
+    case SystemStop::kVerifyFailed:
+      return kExitVerifyFailed;
     case SystemStop::kMachineStop:
       break;
   }

@@ -38,7 +38,8 @@ constexpr const char kUserUsage[] =
     "\n"
     "exit status: the guest's; 128+signal when it dies of one (132 UNDEFINED\n"
     "instruction, 133 BRK, 135 bus error, 139 segmentation fault, or a signal it\n"
-    "sends itself); 124 instruction limit; 125 deadlock; 1 cannot load; 2 usage.\n";
+    "sends itself); 123 --verify-jit found a difference; 124 instruction limit;\n"
+    "125 deadlock; 1 cannot load; 2 usage.\n";
 
 int UsageError(const std::string& msg) {
   std::fprintf(stderr, "a64sim user: %s (try 'a64sim user --help')\n", msg.c_str());

@@ -32,9 +32,27 @@ void Tlb::ShowAny(unsigned i) {
   Show(i, w);
 }
 
+void Tlb::CountBlock(const TlbMapping& m, int delta) {
+  const unsigned shift = m.walk.block_shift;
+  multi_page_ += delta;
+  per_shift_[shift] += delta;
+  const uint64_t key = m.BlockBase() | shift;
+  if (delta > 0) {
+    ++blocks_[key];
+  } else if (auto it = blocks_.find(key); it != blocks_.end() && --it->second == 0) {
+    blocks_.erase(it);
+  }
+}
+
+bool Tlb::InCachedBlock(uint64_t va) const {
+  for (unsigned shift = 13; shift < 64; ++shift)
+    if (per_shift_[shift] && blocks_.count((va & ~((1ull << shift) - 1)) | shift)) return true;
+  return false;
+}
+
 void Tlb::Drop(unsigned i, unsigned way) {
   Slot& s = slots_[i][way];
-  if (s.valid && s.m.walk.block_shift > 12) --multi_page_;
+  if (s.valid && s.m.walk.block_shift > 12) CountBlock(s.m, -1);
   s.valid = false;
   if (shown_[i] == way) ShowAny(i);
 }
@@ -53,8 +71,8 @@ void Tlb::Insert(const TlbMapping& m, const uint64_t tags[kTlbContexts][3]) {
     victim_[i] = static_cast<uint8_t>((victim_[i] + 1) % kTlbWays);
   }
   Slot& s = slots_[i][way];
-  if (s.valid && s.m.walk.block_shift > 12) --multi_page_;
-  if (m.walk.block_shift > 12) ++multi_page_;
+  if (s.valid && s.m.walk.block_shift > 12) CountBlock(s.m, -1);
+  if (m.walk.block_shift > 12) CountBlock(m, +1);
   s.valid = true;
   s.m = m;
   for (unsigned c = 0; c < kTlbContexts; ++c)
@@ -71,7 +89,6 @@ void Tlb::SetAsid(uint16_t asid) {
 void Tlb::InvalidateAll() {
   for (unsigned i = 0; i < kTlbEntries; ++i)
     for (unsigned w = 0; w < kTlbWays; ++w) Drop(i, w);
-  multi_page_ = 0;
 }
 
 void Tlb::InvalidateAsid(uint16_t asid) {
@@ -83,10 +100,10 @@ void Tlb::InvalidateAsid(uint16_t asid) {
 }
 
 void Tlb::InvalidateVa(uint64_t va, uint16_t asid, bool all_asids) {
-  // Pieces of a block live in other sets than va's, so while any entry
-  // comes from a block (or 16K/64K page) every set is checked against its
-  // block's range; otherwise only va's own set can match.
-  const bool scan = multi_page_ != 0;
+  // Pieces of a block live in other sets than va's, so when va lies in a
+  // cached block (or 16K/64K page) every set is checked against its block's
+  // range; otherwise only va's own set can match.
+  const bool scan = multi_page_ != 0 && InCachedBlock(va);
   const unsigned first = scan ? 0 : TlbIndex(va);
   const unsigned end = scan ? kTlbEntries : first + 1;
   for (unsigned i = first; i < end; ++i)

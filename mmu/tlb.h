@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 
 #include "mmu/tlb_fast.h"
 #include "mmu/walker.h"
@@ -79,6 +80,9 @@ class Tlb {
   void Show(unsigned i, unsigned way);  // way kTlbWays: none
   void ShowAny(unsigned i);             // the first visible way, if any
   void Drop(unsigned i, unsigned way);
+  // Bookkeeping of slots holding a piece of a block (or 16K/64K page).
+  void CountBlock(const TlbMapping& m, int delta);
+  bool InCachedBlock(uint64_t va) const;
 
   TlbFastEntry fast_[kTlbContexts][kTlbEntries];
   Slot slots_[kTlbEntries][kTlbWays];
@@ -86,6 +90,10 @@ class Tlb {
   uint8_t victim_[kTlbEntries] = {};  // round-robin replacement
   uint16_t asid_ = 0;
   unsigned multi_page_ = 0;  // valid slots whose block is larger than 4 KiB
+  // Those slots by block: (block base | block_shift) -> slots, and how many
+  // slots there are per block_shift.
+  std::unordered_map<uint64_t, unsigned> blocks_;
+  unsigned per_shift_[64] = {};
 };
 
 }  // namespace a64

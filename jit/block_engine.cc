@@ -4,16 +4,9 @@
 #include <cstring>
 
 #include "frontend/disasm/disassembler.h"
-
 #include "jit/op_traits.h"
 
 namespace a64::jit {
-namespace {
-
-// Code memory before a full flush.
-constexpr size_t kMaxCodeBytes = 64u << 20;
-
-}  // namespace
 
 void PrintStats(const EngineStats& s) {
   std::fprintf(stderr,
@@ -28,7 +21,7 @@ void PrintStats(const EngineStats& s) {
 }
 
 BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
-    : port_(port), options_(options), translator_(kMaxCodeBytes) {
+    : port_(port), options_(options), translator_(options.code_cache_bytes) {
   // Lockstep compares block by block: every block returns to the engine.
   if (options_.verify) {
     options_.chain = false;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cctype>
+#include <cstdlib>
 #include <string>
 
 namespace a64 {
@@ -17,10 +19,12 @@ struct EngineOptions {
   // Lockstep: every translated block is also run on the interpreter and the
   // first difference stops the run with a report.
   bool verify = false;
+  // Generated code kept before the whole code cache is flushed.
+  uint64_t code_cache_bytes = 64ull << 20;
 };
 
 // Parses the command-line options shared by `a64sim user` and `a64sim boot`
-// (--engine=jit|interp, --no-chain, --verify-jit). `name` is the option
+// (--engine=jit|interp, --no-chain, --verify-jit, --code-cache). `name` is the option
 // without its value, `value` its value if it has one. Returns 1 when the
 // option was consumed, 0 when it is not an engine option, -1 on a bad value
 // (`*error` says why).
@@ -45,6 +49,22 @@ inline int ParseEngineOption(const std::string& name, const std::string& value,
     o->verify = true;
     return 1;
   }
+  if (name == "--code-cache") {
+    // A size in bytes, or with a K or M suffix.
+    char* end = nullptr;
+    uint64_t v = std::strtoull(value.c_str(), &end, 10);
+    const std::string suffix = end ? end : "";
+    if (suffix == "K" || suffix == "k") v <<= 10;
+    else if (suffix == "M" || suffix == "m") v <<= 20;
+    else if (!suffix.empty()) v = 0;
+    if (value.empty() || !std::isdigit(static_cast<unsigned char>(value[0])) || v < (16u << 10) ||
+        v > (1ull << 32)) {
+      *error = "--code-cache needs a size from 16K to 4096M";
+      return -1;
+    }
+    o->code_cache_bytes = v;
+    return 1;
+  }
   return 0;
 }
 
@@ -55,6 +75,8 @@ constexpr const char kEngineUsage[] =
     "  --no-chain        translator: every block returns to the dispatcher (no\n"
     "                    block linking, no in-line indirect-branch lookup)\n"
     "  --verify-jit      translator: run every block on the interpreter too and\n"
-    "                    stop at the first difference\n";
+    "                    stop at the first difference (implies --no-chain)\n"
+    "  --code-cache SIZE translator: code memory before a full flush (default\n"
+    "                    64M; K and M suffixes)\n";
 
 }  // namespace a64

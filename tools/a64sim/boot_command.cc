@@ -410,9 +410,11 @@ int RunBootCommand(int argc, char** argv) {
     if (a == "--help" || a == "-h") {
       std::printf(kBootUsage, kEngineUsage);
       return 0;
-    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit") {
+    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit" ||
+               a == "--code-cache") {
       std::string v, error;
-      if (a == "--engine" && !need_value(&v)) return UsageError("--engine needs jit or interp");
+      if ((a == "--engine" || a == "--code-cache") && !need_value(&v))
+        return UsageError(a + " needs a value");
       if (ParseEngineOption(a, v, &o.engine, &error) < 0) return UsageError(error);
     } else if (a == "--semihosting") {
       o.semihosting = true;

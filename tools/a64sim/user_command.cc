@@ -109,9 +109,11 @@ int RunUserCommand(int argc, char** argv) {
     if (a == "--help" || a == "-h") {
       std::printf(kUserUsage, kEngineUsage);
       return 0;
-    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit") {
+    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit" ||
+               a == "--code-cache") {
       std::string v, error;
-      if (a == "--engine" && !need_value(&v)) return UsageError("--engine needs jit or interp");
+      if ((a == "--engine" || a == "--code-cache") && !need_value(&v))
+        return UsageError(a + " needs a value");
       if (ParseEngineOption(a, v, &opt.engine, &error) < 0) return UsageError(error);
     } else if (a == "--stats") {
       opt.stats = true;

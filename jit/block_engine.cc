@@ -82,9 +82,9 @@ Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t*
   block->pa = pa;
   block->flags = flags;
   const TlbFastEntry* table = port_.FastTable(port_.DataContext(cpu.st.pstate));
-  if (!translator_.Translate(*block, page, table, options_.chain)) {
+  if (!translator_.Translate(*block, page, table, options_.chain, hooks_)) {
     FlushAll();
-    if (!translator_.Translate(*block, page, table, options_.chain)) return nullptr;
+    if (!translator_.Translate(*block, page, table, options_.chain, hooks_)) return nullptr;
   }
   ++stats_.blocks_translated;
   Block* b = block.get();
@@ -202,7 +202,7 @@ BlockEngine::Result BlockEngine::Verify(Cpu& cpu, Block& b) {
     single.pc = cpu.st.pc;
     single.pa = pa_page | (cpu.st.pc & 0xfff);
     single.flags = b.flags;
-    if (!translator_.Translate(single, page, table, false, 1) || single.length != 1) break;
+    if (!translator_.Translate(single, page, table, false, hooks_, 1) || single.length != 1) break;
     uint32_t word;
     std::memcpy(&word, page + (cpu.st.pc & 0xfff), 4);
     const auto one = lockstep_->Check(cpu, 1, [&] { return Enter(cpu, single); }, &report);
@@ -243,6 +243,11 @@ void BlockEngine::InvalidatePage(uint64_t pa_page) {
   // The running block may be one of them: make it leave after the
   // instruction that wrote (generated code re-reads the limit after calls).
   if (running_) *ctx_.limit = 0;
+}
+
+void BlockEngine::SetObserver(ExecutionObserver* observer, uint32_t events) {
+  hooks_ = observer && events ? ObserverHooks{observer, events} : ObserverHooks{};
+  FlushAll();
 }
 
 void BlockEngine::FlushAll() {

@@ -62,6 +62,10 @@ class BlockEngine {
 
   const EngineStats& stats() const { return stats_; }
 
+  // Asks for observer callouts (ObserverEvents) in generated code; null or
+  // no events: none. Existing translations are dropped. Not while running.
+  void SetObserver(ExecutionObserver* observer, uint32_t events);
+
  private:
   struct Key {
     uint64_t pc, pa;
@@ -102,6 +106,7 @@ class BlockEngine {
   uint64_t translation_generation_ = 0;  // CpuState's, when last seen
   EngineStats stats_;
   std::unique_ptr<Lockstep> lockstep_;  // with --verify-jit
+  ObserverHooks hooks_;
 };
 
 }  // namespace a64::jit

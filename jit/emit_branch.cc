@@ -40,6 +40,22 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
     case Op::B_only_condbranch: {
       const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 23, 5), 19) * 4);
       const unsigned cond = Bits(w, 3, 0);
+      if (e.flags_live) {
+        // The previous instruction left its flags live: branch on them, then
+        // store NZCV and count on each path.
+        const unsigned n = e.pending + 1;
+        Label taken = a.newLabel();
+        a.j(static_cast<x86::CondCode>(Emitter::X86Condition(e.live_kind, cond)), taken);
+        for (int path = 0; path < 2; ++path) {
+          if (path == 1) a.bind(taken);
+          e.StoreCapturedFlags(e.live_kind);
+          a.add(Emitter::ICount(), n);
+          e.ExitTo(path == 0 ? e.pc + 4 : target);
+        }
+        e.pending = 0;
+        e.flags_live = false;
+        break;
+      }
       e.FlushCount(1);
       if (cond >= 14) {
         e.ExitTo(target);

@@ -264,6 +264,13 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   a.and_(x86::rax, -4096);
   a.cmp(x86::rax, x86::qword_ptr(x86::rdi, static_cast<int32_t>(tag)));
   a.jne(slow);
+  if (e.hooks.events & kObserveAccesses) {
+    a.push(x86::rdi);
+    a.push(x86::rdi);
+    e.CallOnAccess(total, x.kind == Kind::kStore);
+    a.pop(x86::rdi);
+    a.pop(x86::rdi);
+  }
   if (writeback) {
     // The new base, kept across the access.
     if (x.mode == Access::kPre) a.mov(x86::r8, x86::rsi);

@@ -64,8 +64,43 @@ void Emitter::StoreImm(const x86::Mem& m, uint64_t v) {
 }
 
 void Emitter::MaterializeFlags(FlagKind kind) {
-  // LAHF: AH = SF:ZF:0:AF:0:PF:1:CF. NZCV bits 31:28.
+  // LAHF: AH = SF:ZF:0:AF:0:PF:1:CF. Neither it nor SETO changes the flags.
   a.lahf();
+  if (kind != FlagKind::kLogic) a.seto(x86::dl);
+  if (fuse_bcond >= 0 && X86Condition(kind, static_cast<unsigned>(fuse_bcond)) >= 0) {
+    flags_live = true;
+    live_kind = kind;
+    return;
+  }
+  StoreCapturedFlags(kind);
+}
+
+int Emitter::X86Condition(FlagKind kind, unsigned cond) {
+  using C = x86::CondCode;
+  // After x86 SUB/CMP the carry is the borrow (ARM C = NOT CF); after AND
+  // x86 clears CF and OF as ARM clears C and V for ANDS.
+  const bool sub = kind == FlagKind::kSub;
+  switch (cond) {
+    case 0: return static_cast<int>(C::kE);
+    case 1: return static_cast<int>(C::kNE);
+    case 2: return static_cast<int>(sub ? C::kAE : C::kB);
+    case 3: return static_cast<int>(sub ? C::kB : C::kAE);
+    case 4: return static_cast<int>(C::kS);
+    case 5: return static_cast<int>(C::kNS);
+    case 6: return static_cast<int>(C::kO);
+    case 7: return static_cast<int>(C::kNO);
+    case 8: return sub ? static_cast<int>(C::kA) : -1;   // C && !Z
+    case 9: return sub ? static_cast<int>(C::kBE) : -1;  // !C || Z
+    case 10: return static_cast<int>(C::kGE);
+    case 11: return static_cast<int>(C::kL);
+    case 12: return static_cast<int>(C::kG);
+    case 13: return static_cast<int>(C::kLE);
+    default: return -1;
+  }
+}
+
+void Emitter::StoreCapturedFlags(FlagKind kind) {
+  // NZCV bits 31:28.
   if (kind == FlagKind::kLogic) {
     a.movzx(x86::ecx, x86::ah);
     a.and_(x86::ecx, 0xc0);
@@ -73,7 +108,6 @@ void Emitter::MaterializeFlags(FlagKind kind) {
     a.mov(Nzcv(), x86::ecx);
     return;
   }
-  a.seto(x86::dl);
   a.movzx(x86::ecx, x86::ah);
   a.mov(x86::eax, x86::ecx);
   a.and_(x86::eax, 0xc0);
@@ -203,6 +237,35 @@ void Emitter::ExitToEngine(ExitCode code) {
   if (code == kExitDispatch) a.mov(x86::qword_ptr(x86::r12, kCtxExitSlot), 0);
   a.mov(x86::eax, static_cast<uint32_t>(code));
   a.jmp(x86::qword_ptr(x86::r12, kCtxExit));
+}
+
+namespace {
+void OnBlockThunk(ExecutionObserver* o, uint64_t pc, uint32_t n) { o->OnBlock(pc, n); }
+void OnAccessThunk(ExecutionObserver* o, uint64_t va, uint32_t size, uint32_t write) {
+  o->OnAccess(va, size, write != 0);
+}
+}  // namespace
+
+void Emitter::CallOnBlock(uint32_t instructions) {
+  if (!(hooks.events & kObserveBlocks)) return;
+  a.mov(x86::rdi, asmjit::imm(reinterpret_cast<uint64_t>(hooks.observer)));
+  a.mov(x86::rsi, asmjit::imm(block.pc));
+  a.mov(x86::edx, instructions);
+  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&OnBlockThunk)));
+  a.call(x86::rax);
+}
+
+void Emitter::CallOnAccess(uint32_t size, bool write) {
+  if (!(hooks.events & kObserveAccesses)) return;
+  a.push(x86::rsi);  // two pushes keep the stack 16-byte aligned
+  a.push(x86::rdx);
+  a.mov(x86::rdi, asmjit::imm(reinterpret_cast<uint64_t>(hooks.observer)));
+  a.mov(x86::edx, size);
+  a.mov(x86::ecx, write ? 1 : 0);
+  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&OnAccessThunk)));
+  a.call(x86::rax);
+  a.pop(x86::rdx);
+  a.pop(x86::rsi);
 }
 
 void Emitter::EmitOutOfLine() {

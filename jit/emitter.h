@@ -16,6 +16,7 @@
 #include "frontend/decode_table.h"
 #include "frontend/semantics/cpu.h"
 #include "jit/block.h"
+#include "jit/observer.h"
 #include "mmu/tlb_fast.h"
 
 namespace a64::jit {
@@ -49,13 +50,15 @@ struct ChainExit {
 
 class Emitter {
  public:
-  Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table)
-      : a(a), block(block), chain(chain), data_table(data_table) {}
+  Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table,
+          const ObserverHooks& hooks)
+      : a(a), block(block), chain(chain), data_table(data_table), hooks(hooks) {}
 
   x86::Assembler& a;
   Block& block;
   const bool chain;
   const TlbFastEntry* const data_table;  // null: no in-line memory fast path
+  const ObserverHooks hooks;
 
   // The instruction being translated.
   uint64_t pc = 0;
@@ -88,7 +91,21 @@ class Emitter {
   void StoreImm(const x86::Mem& m, uint64_t v);  // may use rax
 
   // NZCV from the x86 flags of the last operation (clobbers rax, rcx, rdx).
+  // When the next instruction is a B.cond that can test the x86 flags
+  // directly (fuse_bcond), only captures them (LAHF/SETO) and leaves them
+  // live; the branch stores NZCV on each of its exits.
   void MaterializeFlags(FlagKind kind);
+  // Stores NZCV from the captured AH (SF, ZF, CF) and DL (OF).
+  void StoreCapturedFlags(FlagKind kind);
+  // Set by the translator: the next instruction is this B.cond condition
+  // (-1: not a B.cond) and the current one may leave its flags live.
+  int fuse_bcond = -1;
+  // Set by MaterializeFlags when the flags were left live for the branch.
+  bool flags_live = false;
+  FlagKind live_kind = FlagKind::kAdd;
+  // The x86 condition code testing ARM condition `cond` on the flags of a
+  // `kind` operation, or -1 when no single one does.
+  static int X86Condition(FlagKind kind, unsigned cond);
   // x86 CF = ConditionHolds(cond, NZCV) (clobbers eax, ecx).
   void EvalCondition(unsigned cond);
 
@@ -112,6 +129,11 @@ class Emitter {
   void ExitIndirect();
   // Returns to the engine with `code` (PC and count must be up to date).
   void ExitToEngine(ExitCode code);
+
+  // Observer callouts (only emitted for the events asked for).
+  void CallOnBlock(uint32_t instructions);
+  // The access's VA is in rsi; preserves rsi and rdx.
+  void CallOnAccess(uint32_t size, bool write);
 
   // Emits the out-of-line code (slow paths, stubs). Call once, last.
   void EmitOutOfLine();

@@ -22,6 +22,22 @@ bool IsBranch(Op op) {
   }
 }
 
+// Flag-setting instructions whose in-line form ends with MaterializeFlags on
+// its only path.
+bool MayLeaveFlagsLive(Op op) {
+  switch (op) {
+    case Op::ADDS_32S_addsub_imm: case Op::ADDS_64S_addsub_imm: case Op::SUBS_32S_addsub_imm:
+    case Op::SUBS_64S_addsub_imm: case Op::ADDS_32_addsub_shift: case Op::ADDS_64_addsub_shift:
+    case Op::SUBS_32_addsub_shift: case Op::SUBS_64_addsub_shift: case Op::ADDS_32S_addsub_ext:
+    case Op::ADDS_64S_addsub_ext: case Op::SUBS_32S_addsub_ext: case Op::SUBS_64S_addsub_ext:
+    case Op::ANDS_32S_log_imm: case Op::ANDS_64S_log_imm: case Op::ANDS_32_log_shift:
+    case Op::ANDS_64_log_shift: case Op::BICS_32_log_shift: case Op::BICS_64_log_shift:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags) {
@@ -91,7 +107,7 @@ void Translator::EmitTrampoline() {
 }
 
 bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table,
-                           bool chain, unsigned max_insns) {
+                           bool chain, const ObserverHooks& hooks, unsigned max_insns) {
   if (code_bytes_ >= max_code_bytes_) return false;
   // Plan: the instructions of the block.
   struct Insn {
@@ -114,7 +130,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   asmjit::CodeHolder code;
   code.init(runtime_->environment());
   x86::Assembler a(&code);
-  Emitter e(a, block, chain, data_table);
+  Emitter e(a, block, chain, data_table, hooks);
   if (count == 0) {
     e.StoreImm(Emitter::Pc(), block.pc);
     e.ExitToEngine(kExitDispatch);
@@ -126,6 +142,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     a.mov(x86::rcx, x86::qword_ptr(x86::r12, offsetof(JitContext, limit)));
     a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
     a.ja(too_far);
+    e.CallOnBlock(count);
     bool ended = false;
     for (unsigned i = 0; i < count && !ended; ++i) {
       e.pc = block.pc + 4ull * i;
@@ -133,6 +150,12 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
       e.op = insns[i].op;
       e.index = i;
       e.last = i + 1 == count;
+      // A flag-setting add/sub/logic op right before a B.cond may leave the
+      // x86 flags live for it.
+      e.fuse_bcond = i + 1 < count && insns[i + 1].op == Op::B_only_condbranch &&
+                             MayLeaveFlagsLive(e.op)
+                         ? static_cast<int>(Bits(insns[i + 1].word, 3, 0))
+                         : -1;
       // Every branch has an in-line form, which ends the block.
       if (!EmitBranchInline(e, &ended) && !EmitIntegerInline(e, &ended) &&
           !EmitMemoryInline(e, &ended))

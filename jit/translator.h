@@ -16,6 +16,7 @@
 #include "frontend/decode_table.h"
 #include "frontend/semantics/cpu.h"
 #include "jit/block.h"
+#include "jit/observer.h"
 #include "mmu/tlb_fast.h"
 
 namespace a64::jit {
@@ -41,7 +42,7 @@ class Translator {
   // TLB fast table of the block's data accesses. False when the code memory
   // is full (Flush, then retry).
   bool Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table, bool chain,
-                 unsigned max_insns = kMaxBlockInsns);
+                 const ObserverHooks& hooks, unsigned max_insns = kMaxBlockInsns);
 
   // Drops all generated code (no block may be running).
   void Flush();

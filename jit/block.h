@@ -63,6 +63,10 @@ struct JitContext {
   ChainSlot* exit_slot = nullptr;        // set by an exit stub, else null
   JumpCacheEntry* jump_cache = nullptr;  // the table for the current flags
   const void* exit = nullptr;            // epilogue of the entry trampoline
+  // MXCSR for in-line FP: all exceptions masked, round to nearest, flags
+  // clear; and where generated code stores MXCSR after an operation.
+  uint32_t mxcsr_clean = 0x1f80;
+  uint32_t mxcsr_out = 0;
 };
 
 // CpuState bits a block's code depends on (part of the block key).
@@ -71,7 +75,8 @@ enum BlockFlags : uint32_t {
   kBlockPan = 2,        // PSTATE.PAN: EL1 data accesses use the PAN context
   kBlockUao = 4,        // PSTATE.UAO
   kBlockFpTrapped = 8,  // CPACR_EL1.FPEN traps SIMD&FP at this EL
-  kBlockFlagCount = 16,
+  kBlockFpcrDefault = 16,  // FPCR.{RMode, FZ, DN} == 0: in-line FP arithmetic
+  kBlockFlagCount = 32,
 };
 
 }  // namespace a64::jit

@@ -44,6 +44,8 @@ uint32_t BlockEngine::FlagsOf(const CpuState& st) {
   if (st.pstate.pan) f |= kBlockPan;
   if (st.pstate.uao) f |= kBlockUao;
   if (FpAccessTrapped(st)) f |= kBlockFpTrapped;
+  // FPCR.RMode (23:22), FZ (24), DN (25).
+  if ((st.fpcr & (0xfu << 22)) == 0) f |= kBlockFpcrDefault;
   return f;
 }
 

@@ -148,5 +148,6 @@ class Emitter {
 bool EmitIntegerInline(Emitter& e, bool* ends_block);
 bool EmitBranchInline(Emitter& e, bool* ends_block);
 bool EmitMemoryInline(Emitter& e, bool* ends_block);
+bool EmitFpInline(Emitter& e, bool* ends_block);
 
 }  // namespace a64::jit

@@ -158,7 +158,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
                          : -1;
       // Every branch has an in-line form, which ends the block.
       if (!EmitBranchInline(e, &ended) && !EmitIntegerInline(e, &ended) &&
-          !EmitMemoryInline(e, &ended))
+          !EmitMemoryInline(e, &ended) && !EmitFpInline(e, &ended))
         e.CallSemantics();
       if (!ended) e.pending += 1;
     }

@@ -4,6 +4,7 @@
 // x86 operations zero-extend into the 64-bit register as W writes require,
 // and x86 flags after add/sub/and give NZCV (see FlagKind).
 #include "jit/emitter.h"
+#include "frontend/disasm/formatters_branch_system.h"
 #include "frontend/semantics/dispatch.h"
 #include "frontend/table/allocation_dp.h"
 
@@ -376,6 +377,45 @@ bool DataProcessing1(Emitter& e) {
   return true;
 }
 
+// MRS of the registers hot in Linux and libc, read straight from CpuState:
+// TPIDR_EL0, TPIDRRO_EL0, NZCV, FPCR/FPSR (untrapped), and at EL1 TPIDR_EL1
+// (per-CPU offset) and SP_EL0 (`current`). Everything else, and SP_EL0 while
+// SPSel selects it (UNDEFINED), is the system-register table's.
+bool MoveFromSystemRegister(Emitter& e) {
+  const uint32_t w = e.word;
+  const unsigned t = Bits(w, 4, 0);
+  const unsigned key = Bits(w, 20, 5);  // op0:op1:CRn:CRm:op2
+  constexpr auto enc = SysRegEncoding;
+  const bool el1 = e.block.flags & kBlockEl1;
+  const bool fp = !(e.block.flags & kBlockFpTrapped);
+  x86::Assembler& a = e.a;
+  if (key == enc(3, 3, 13, 0, 2)) {
+    a.mov(x86::rax, Emitter::Field(offsetof(CpuState, tpidr_el0), 8));
+  } else if (key == enc(3, 3, 13, 0, 3)) {
+    a.mov(x86::rax, Emitter::Field(offsetof(CpuState, tpidrro_el0), 8));
+  } else if (key == enc(3, 3, 4, 2, 0)) {
+    a.mov(x86::eax, Emitter::Nzcv());
+  } else if (fp && key == enc(3, 3, 4, 4, 0)) {
+    a.mov(x86::eax, Emitter::Field(offsetof(CpuState, fpcr), 4));
+  } else if (fp && key == enc(3, 3, 4, 4, 1)) {
+    a.mov(x86::eax, Emitter::Field(offsetof(CpuState, fpsr), 4));
+  } else if (el1 && key == enc(3, 0, 13, 0, 4)) {
+    a.mov(x86::rax, Emitter::Field(offsetof(CpuState, sys.tpidr_el1), 8));
+  } else if (el1 && key == enc(3, 0, 4, 1, 0)) {
+    Label resume = a.newLabel();
+    a.cmp(Emitter::Field(offsetof(CpuState, pstate.sp), 1), 0);
+    a.je(e.AddSlowPath(resume));
+    a.mov(x86::rax, Emitter::Field(offsetof(CpuState, sp_el), 8));
+    e.StoreX(t, x86::rax);
+    a.bind(resume);
+    return true;
+  } else {
+    return false;
+  }
+  e.StoreX(t, x86::rax);
+  return true;
+}
+
 bool PcRelative(Emitter& e, bool page) {
   const uint32_t w = e.word;
   const unsigned d = Bits(w, 4, 0);
@@ -449,6 +489,7 @@ bool EmitIntegerInline(Emitter& e, bool* ends_block) {
     case Op::REV_32_dp_1src: case Op::REV_64_dp_1src: case Op::REV32_64_dp_1src:
     case Op::REV16_32_dp_1src: case Op::CLZ_32_dp_1src: case Op::CLZ_64_dp_1src:
       return DataProcessing1(e);
+    case Op::MRS_RS_systemmove: return MoveFromSystemRegister(e);
     case Op::ADR_only_pcreladdr: return PcRelative(e, false);
     case Op::ADRP_only_pcreladdr: return PcRelative(e, true);
     default:

@@ -11,13 +11,14 @@ namespace a64::jit {
 void PrintStats(const EngineStats& s) {
   std::fprintf(stderr,
                "a64sim: jit: %llu blocks translated, %llu invalidated, %llu code flushes, "
-               "%llu links, %llu dispatches, %llu jump cache misses\n",
+               "%llu links, %llu dispatches, %llu jump cache misses, %llu interpreted\n",
                static_cast<unsigned long long>(s.blocks_translated),
                static_cast<unsigned long long>(s.blocks_invalidated),
                static_cast<unsigned long long>(s.code_flushes),
                static_cast<unsigned long long>(s.links),
                static_cast<unsigned long long>(s.dispatches),
-               static_cast<unsigned long long>(s.jump_cache_misses));
+               static_cast<unsigned long long>(s.jump_cache_misses),
+               static_cast<unsigned long long>(s.interpreted));
 }
 
 BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
@@ -155,7 +156,10 @@ BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
   for (;;) {
     if (cpu.icount >= *limit) return Result::kLimit;
     Block* b = Lookup(cpu);
-    if (!b || b->length == 0 || cpu.icount + b->length > *limit) return Result::kInterpret;
+    if (!b || b->length == 0 || cpu.icount + b->length > *limit) {
+      ++stats_.interpreted;
+      return Result::kInterpret;
+    }
     ++stats_.dispatches;
     if (lockstep_) {
       const Result r = Verify(cpu, *b);

@@ -26,6 +26,7 @@ struct EngineStats {
   uint64_t links = 0;
   uint64_t dispatches = 0;
   uint64_t jump_cache_misses = 0;  // dispatcher lookups that searched the block map
+  uint64_t interpreted = 0;  // returns asking for one interpreted instruction
 };
 
 // One line for --stats: "a64sim: jit: ..." on stderr.

@@ -189,6 +189,15 @@ void Emitter::CallSemantics() {
   a.bind(resume);
 }
 
+void Emitter::CallSemanticsThenAttend() {
+  CallSemantics();
+  FlushCount(1);
+  StoreImm(Pc(), pc + 4);
+  a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
+  a.mov(x86::qword_ptr(x86::rcx), 0);
+  ExitToEngine(kExitDispatch);
+}
+
 Label Emitter::AddSlowPath(Label resume) {
   SlowPath s{a.newLabel(), resume, pc, word, op, pending};
   slow_paths.push_back(s);

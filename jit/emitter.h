@@ -116,6 +116,10 @@ class Emitter {
   // with the instruction retired, or leaves the block on an exception or a
   // branch; afterwards leaves the block if a device asked for attention.
   void CallSemantics();
+  // The block's last instruction through its semantics; then returns to the
+  // engine with the limit lowered to 0, so that the runner attends to
+  // interrupts and devices before the next instruction.
+  void CallSemanticsThenAttend();
   // A fast path that jumps to the returned label falls back to the
   // semantics function and comes back to `resume` (bind it after the
   // instruction's in-line code).

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "frontend/decoder.h"
+#include "frontend/disasm/formatters_branch_system.h"
 #include "frontend/semantics/dispatch.h"
 #include "jit/emitter.h"
 #include "jit/op_traits.h"
@@ -40,8 +41,34 @@ bool MayLeaveFlagsLive(Op op) {
 
 }  // namespace
 
+bool EndsBlockWithAttention(Op op, uint32_t word) {
+  if (op == Op::MSR_SI_pstate) return true;  // DAIFSet/DAIFClr, SPSel, PAN, UAO
+  if (op != Op::MSR_SR_systemmove) return false;
+  // Registers that change nothing translated code or the runner's checks
+  // depend on, beyond what the next block lookup re-derives (FPCR).
+  switch (Bits(word, 20, 5)) {
+    case SysRegEncoding(3, 3, 4, 2, 0):   // NZCV
+    case SysRegEncoding(3, 3, 4, 2, 1):   // DAIF
+    case SysRegEncoding(3, 3, 4, 4, 0):   // FPCR
+    case SysRegEncoding(3, 3, 4, 4, 1):   // FPSR
+    case SysRegEncoding(3, 3, 13, 0, 2):  // TPIDR_EL0
+    case SysRegEncoding(3, 3, 13, 0, 3):  // TPIDRRO_EL0
+    case SysRegEncoding(3, 0, 13, 0, 4):  // TPIDR_EL1
+    case SysRegEncoding(3, 0, 4, 1, 0):   // SP_EL0
+    case SysRegEncoding(3, 0, 4, 0, 0):   // SPSR_EL1
+    case SysRegEncoding(3, 0, 4, 0, 1):   // ELR_EL1
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags) {
   if (!ExecTable::Instance().Implemented(op)) return true;
+  if (EndsBlockWithAttention(op, word)) {
+    // Only the FP trap applies to these (MSR FPCR/FPSR through the table).
+    return false;
+  }
   const uint8_t traits = TraitsOf(op);
   if (traits & (kTraitStateChange | kTraitHalt)) return true;
   if ((block_flags & kBlockFpTrapped) && (traits & kTraitFpSimd)) return true;
@@ -123,7 +150,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     const Op op = Decode(word).op;
     if (InterpretedOnly(op, word, block.flags)) break;
     insns[count++] = Insn{word, op};
-    if (IsBranch(op)) break;
+    if (IsBranch(op) || EndsBlockWithAttention(op, word)) break;
   }
   block.length = count;
 
@@ -157,9 +184,13 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
                          ? static_cast<int>(Bits(insns[i + 1].word, 3, 0))
                          : -1;
       // Every branch has an in-line form, which ends the block.
-      if (!EmitBranchInline(e, &ended) && !EmitIntegerInline(e, &ended) &&
-          !EmitMemoryInline(e, &ended) && !EmitFpInline(e, &ended))
+      if (EndsBlockWithAttention(e.op, e.word)) {
+        e.CallSemanticsThenAttend();
+        ended = true;
+      } else if (!EmitBranchInline(e, &ended) && !EmitIntegerInline(e, &ended) &&
+                 !EmitMemoryInline(e, &ended) && !EmitFpInline(e, &ended)) {
         e.CallSemantics();
+      }
       if (!ended) e.pending += 1;
     }
     if (!ended) {

@@ -28,6 +28,12 @@ constexpr unsigned kMaxBlockInsns = 128;
 // interpreter (a block never contains one).
 bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags);
 
+// MSR writes to PSTATE fields and to a few plain registers: they run inside
+// a block, as its last instruction, and then let the runner attend to
+// interrupts (the interpreter re-checks after every MSR: an unmasked
+// interrupt is taken before the next instruction).
+bool EndsBlockWithAttention(Op op, uint32_t word);
+
 class Translator {
  public:
   // Runs generated code at `code` until it leaves; returns its ExitCode.

@@ -6,13 +6,10 @@
 namespace a64::jit {
 namespace {
 
+// X30 = link (rax may hold the branch target: not used here).
 void StoreLink(Emitter& e, uint64_t link) {
-  if (static_cast<int64_t>(link) == static_cast<int32_t>(link)) {
-    e.a.mov(Emitter::X(30), asmjit::imm(static_cast<int32_t>(link)));
-  } else {
-    e.a.mov(x86::rcx, asmjit::imm(link));
-    e.a.mov(Emitter::X(30), x86::rcx);
-  }
+  e.a.mov(x86::rcx, asmjit::imm(link));
+  e.StoreX(30, x86::rcx);
 }
 
 void Conditional(Emitter& e, uint64_t target, x86::CondCode taken_if) {

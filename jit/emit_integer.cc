@@ -115,8 +115,8 @@ bool MoveWide(Emitter& e, unsigned opc) {
   const uint64_t ones = sf ? ~0ull : 0xffffffffull;
   if (d == 31) return true;
   switch (opc) {
-    case 0: e.StoreImm(Emitter::X(d), ~imm & ones); break;  // MOVN
-    case 2: e.StoreImm(Emitter::X(d), imm); break;          // MOVZ
+    case 0: e.StoreXImm(d, ~imm & ones); break;  // MOVN
+    case 2: e.StoreXImm(d, imm); break;          // MOVZ
     default:                                                // MOVK
       e.LoadX(x86::rax, d, sf);
       e.a.mov(x86::rcx, asmjit::imm(~(0xffffull << (16 * hw)) & ones));
@@ -422,7 +422,7 @@ bool PcRelative(Emitter& e, bool page) {
   const int64_t imm = SignExtend(Bits(w, 23, 5) << 2 | Bits(w, 30, 29), 21);
   const uint64_t v = page ? (e.pc & ~0xfffull) + (static_cast<uint64_t>(imm) << 12)
                           : e.pc + static_cast<uint64_t>(imm);
-  if (d != 31) e.StoreImm(Emitter::X(d), v);
+  if (d != 31) e.StoreXImm(d, v);
   return true;
 }
 

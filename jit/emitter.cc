@@ -27,9 +27,30 @@ x86::Mem Emitter::Field(size_t off, unsigned size) {
   return x86::ptr(x86::rbx, static_cast<int32_t>(off), size);
 }
 
+void Emitter::CacheRegisters(const unsigned guest[], unsigned count) {
+  static const x86::Gp kHost[kCachedRegs] = {x86::rbp, x86::r13, x86::r14, x86::r15};
+  for (unsigned i = 0; i < count && i < kCachedRegs; ++i) {
+    cache[guest[i]] = kHost[i];
+    cached[guest[i]] = true;
+  }
+}
+
+void Emitter::LoadCachedRegisters() {
+  for (unsigned n = 0; n < 32; ++n)
+    if (cached[n]) a.mov(cache[n], n == 31 ? Sp() : X(n));
+}
+
+void Emitter::StoreXImm(unsigned n, uint64_t v) {
+  StoreImm(X(n), v);
+  if (cached[n]) a.mov(cache[n], asmjit::imm(v));
+}
+
 void Emitter::LoadX(x86::Gp r, unsigned n, bool sf) {
   if (n == 31) {
     a.xor_(r.r32(), r.r32());
+  } else if (cached[n]) {
+    if (sf) a.mov(r.r64(), cache[n]);
+    else a.mov(r.r32(), cache[n].r32());
   } else if (sf) {
     a.mov(r.r64(), X(n));
   } else {
@@ -39,7 +60,10 @@ void Emitter::LoadX(x86::Gp r, unsigned n, bool sf) {
 
 void Emitter::LoadXSp(x86::Gp r, unsigned n, bool sf) {
   if (n != 31) return LoadX(r, n, sf);
-  if (sf) {
+  if (cached[31]) {
+    if (sf) a.mov(r.r64(), cache[31]);
+    else a.mov(r.r32(), cache[31].r32());
+  } else if (sf) {
     a.mov(r.r64(), Sp());
   } else {
     a.mov(r.r32(), Field(offsetof(CpuState, sp), 4));
@@ -47,11 +71,14 @@ void Emitter::LoadXSp(x86::Gp r, unsigned n, bool sf) {
 }
 
 void Emitter::StoreX(unsigned n, x86::Gp r) {
-  if (n != 31) a.mov(X(n), r.r64());
+  if (n == 31) return;
+  a.mov(X(n), r.r64());
+  if (cached[n]) a.mov(cache[n], r.r64());
 }
 
 void Emitter::StoreXSp(unsigned n, x86::Gp r) {
   a.mov(n == 31 ? Sp() : X(n), r.r64());
+  if (cached[n]) a.mov(cache[n], r.r64());
 }
 
 void Emitter::StoreImm(const x86::Mem& m, uint64_t v) {
@@ -162,6 +189,7 @@ void Emitter::EmitStatusCheck(unsigned pending_before, uint64_t insn_pc, Label r
     a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
     a.jae(stop);
     if (pending_before) a.sub(ICount(), pending_before);
+    LoadCachedRegisters();  // the semantics may have written any register
     a.jmp(resume);
     a.bind(stop);
     a.mov(ICount(), x86::rax);

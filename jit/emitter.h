@@ -70,6 +70,9 @@ class Emitter {
   unsigned pending = 0;
 
   std::vector<SlowPath> slow_paths;
+  // Host register caching guest register n (31: SP), or none.
+  x86::Gp cache[32];
+  bool cached[32] = {};
   std::vector<ChainExit> chain_exits;
 
   // ---- Guest state --------------------------------------------------------
@@ -89,6 +92,17 @@ class Emitter {
   void StoreX(unsigned n, x86::Gp r);
   void StoreXSp(unsigned n, x86::Gp r);
   void StoreImm(const x86::Mem& m, uint64_t v);  // may use rax
+  // X[n] = v (n != 31), keeping a cached copy in step.
+  void StoreXImm(unsigned n, uint64_t v);
+
+  // ---- Guest registers cached in host registers --------------------------
+  // Up to kCachedRegs guest registers (31 = SP) live in callee-saved host
+  // registers for the block, write-through: every write goes to CpuState
+  // too, so exits and calls need no write-back, and only calls that may
+  // write guest registers (the semantics) are followed by a reload.
+  static constexpr unsigned kCachedRegs = 4;
+  void CacheRegisters(const unsigned guest[], unsigned count);
+  void LoadCachedRegisters();
 
   // NZCV from the x86 flags of the last operation (clobbers rax, rcx, rdx).
   // When the next instruction is a B.cond that can test the x86 flags

@@ -170,6 +170,27 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
     a.ja(too_far);
     e.CallOnBlock(count);
+    {
+      // Cache the guest registers the block names most often (by register
+      // fields Rd/Rt, Rn, Rm, Ra/Rt2: a cheap estimate of its uses).
+      unsigned uses[32] = {};
+      for (unsigned i = 0; i < count; ++i) {
+        const uint32_t w = insns[i].word;
+        for (unsigned lo : {0u, 5u, 10u, 16u}) ++uses[Bits(w, lo + 4, lo)];
+      }
+      unsigned chosen[Emitter::kCachedRegs];
+      unsigned n = 0;
+      while (n < Emitter::kCachedRegs) {
+        unsigned best = 0;
+        for (unsigned r = 1; r < 32; ++r)
+          if (uses[r] > uses[best]) best = r;
+        if (uses[best] < 3) break;
+        chosen[n++] = best;
+        uses[best] = 0;
+      }
+      e.CacheRegisters(chosen, n);
+      e.LoadCachedRegisters();
+    }
     bool ended = false;
     for (unsigned i = 0; i < count && !ended; ++i) {
       e.pc = block.pc + 4ull * i;

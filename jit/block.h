@@ -22,14 +22,25 @@ enum ExitCode : uint32_t {
 
 struct Block;
 
-// One direct-branch exit of a block. Generated code jumps through `target`:
+// One direct-branch exit of a block: a `jmp rel32` in its code, aimed at
 // the exit stub inside the block (return to the engine, asking for a link)
-// until the engine links it to the successor's code.
+// until the engine links it, by patching the displacement, to the
+// successor's code.
 struct ChainSlot {
-  const void* target = nullptr;
+  uint8_t* jump_rel32 = nullptr;  // the jmp's displacement field
   const void* stub = nullptr;
   uint64_t target_pc = 0;
   Block* owner = nullptr;
+
+  // Aims the jump at `code`; false if it is out of rel32 reach.
+  bool Aim(const void* code) {
+    const int64_t rel = reinterpret_cast<intptr_t>(code) -
+                        reinterpret_cast<intptr_t>(jump_rel32 + 4);
+    if (rel != static_cast<int32_t>(rel)) return false;
+    const int32_t r = static_cast<int32_t>(rel);
+    __builtin_memcpy(jump_rel32, &r, 4);
+    return true;
+  }
 };
 
 struct Block {
@@ -56,9 +67,13 @@ static_assert(sizeof(JumpCacheEntry) == 16, "generated code indexes by shift 4")
 inline unsigned JumpCacheIndex(uint64_t pc) { return (pc >> 2) & (kJumpCacheEntries - 1); }
 
 // Addressed from r12 by generated code: keep the layout.
+//
+// r15 holds the instruction budget: *limit minus the count at the end of
+// the current block. Each block's prologue subtracts its length and leaves
+// on a borrow, so a block runs only when cpu.icount + its length <= *limit;
+// after every call that may touch a device the budget is recomputed from
+// *limit (devices lower it to make the runner attend).
 struct JitContext {
-  // Generated code runs while cpu.icount + (instructions of the block) <=
-  // *limit and checks it again after every call that may touch a device.
   uint64_t* limit = nullptr;
   ChainSlot* exit_slot = nullptr;        // set by an exit stub, else null
   JumpCacheEntry* jump_cache = nullptr;  // the table for the current flags
@@ -67,6 +82,18 @@ struct JitContext {
   // clear; and where generated code stores MXCSR after an operation.
   uint32_t mxcsr_clean = 0x1f80;
   uint32_t mxcsr_out = 0;
+  // NZCV (bits 31:28) by x86 flags after an add or a sub: indexed by
+  // SF << 7 | ZF << 6 | OF << 1 | CF (LAHF's AH & 0xc1, OF moved to bit 1).
+  uint32_t nzcv_after_add[256];
+  uint32_t nzcv_after_sub[256];
+
+  JitContext() {
+    for (unsigned i = 0; i < 256; ++i) {
+      const uint32_t nz = (i & 0xc0u) << 24, v = (i >> 1 & 1) << 28, cf = i & 1;
+      nzcv_after_add[i] = nz | v | cf << 29;
+      nzcv_after_sub[i] = nz | v | (cf ^ 1) << 29;  // ARM C = NOT borrow
+    }
+  }
 };
 
 // CpuState bits a block's code depends on (part of the block key).

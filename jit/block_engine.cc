@@ -141,7 +141,7 @@ void BlockEngine::Link(ChainSlot* slot, Block* target) {
   if (!owner->valid || !target->valid || target->length == 0 ||
       (owner->pc >> 12) != (target->pc >> 12) || owner->flags != target->flags)
     return;
-  slot->target = target->code;
+  if (!slot->Aim(target->code)) return;
   target->incoming.push_back(slot);
   ++stats_.links;
 }
@@ -234,7 +234,7 @@ void BlockEngine::InvalidatePage(uint64_t pa_page) {
     b->valid = false;
     ++stats_.blocks_invalidated;
     blocks_.erase(Key{b->pc, b->pa, b->flags});
-    for (ChainSlot* s : b->incoming) s->target = s->stub;
+    for (ChainSlot* s : b->incoming) s->Aim(s->stub);
     b->incoming.clear();
     const unsigned i = JumpCacheIndex(b->pc);
     for (auto& jc : jump_caches_) {

@@ -217,47 +217,48 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   Label resume = a.newLabel();
   Label slow = e.AddSlowPath(resume);
 
-  // rsi = the address; rdx = the base for writeback.
-  e.LoadXSp(x86::rdx, x.n, true);
+  // rsi = the address; r8 = the new base for writeback.
+  e.LoadXSp(x86::rsi, x.n, true);
   if (x.n == 31) {
     // SP alignment checking (ARM ARM D1.8.2) is the semantics' business.
-    a.test(x86::dl, 15);
+    a.test(x86::sil, 15);
     a.jnz(slow);
   }
   switch (x.mode) {
     case Access::kOffset:
     case Access::kPre:
-      a.lea(x86::rsi, x86::ptr(x86::rdx, static_cast<int32_t>(x.imm)));
+      if (x.imm) a.add(x86::rsi, static_cast<int32_t>(x.imm));
+      if (x.mode == Access::kPre) a.mov(x86::r8, x86::rsi);
       break;
     case Access::kPost:
-      a.mov(x86::rsi, x86::rdx);
+      a.lea(x86::r8, x86::ptr(x86::rsi, static_cast<int32_t>(x.imm)));
       break;
     case Access::kRegister:
-      if (x.m == 31) {
-        a.xor_(x86::ecx, x86::ecx);
-      } else if (x.option == 2) {  // UXTW
+      if (x.m == 31) break;  // XZR: offset 0
+      if (x.option == 2) {  // UXTW
         a.mov(x86::ecx, Emitter::W(x.m));
       } else if (x.option == 6) {  // SXTW
         a.movsxd(x86::rcx, Emitter::W(x.m));
       } else {
-        a.mov(x86::rcx, Emitter::X(x.m));
+        e.LoadX(x86::rcx, x.m, true);
       }
       if (x.shift > 3) {  // beyond the x86 index scales (Q registers)
         a.shl(x86::rcx, x.shift);
-        a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx));
+        a.add(x86::rsi, x86::rcx);
       } else {
-        a.lea(x86::rsi, x86::ptr(x86::rdx, x86::rcx, x.shift));
+        a.lea(x86::rsi, x86::ptr(x86::rsi, x86::rcx, x.shift));
       }
       break;
   }
-  // The TLB fast path: entry = table[(va >> 12) & mask]; the page of the
-  // last byte must equal the entry's tag (flag bits make it differ).
+  // The TLB fast path: entry = table[(va >> 12) & mask] (32-byte entries);
+  // the page of the last byte must equal the entry's tag (flag bits make it
+  // differ, and so does a page-crossing access).
   const size_t tag = x.kind == Kind::kStore ? offsetof(TlbFastEntry, write_tag)
                                             : offsetof(TlbFastEntry, read_tag);
-  a.mov(x86::rdi, x86::rsi);
-  a.shr(x86::rdi, 12);
-  a.and_(x86::edi, kTlbEntries - 1);
-  a.shl(x86::edi, 5);
+  static_assert(sizeof(TlbFastEntry) == 32);
+  a.mov(x86::edi, x86::esi);
+  a.shr(x86::edi, 12 - 5);
+  a.and_(x86::edi, (kTlbEntries - 1) << 5);
   a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(e.data_table)));
   a.add(x86::rdi, x86::rax);
   a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
@@ -265,16 +266,11 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   a.cmp(x86::rax, x86::qword_ptr(x86::rdi, static_cast<int32_t>(tag)));
   a.jne(slow);
   if (e.hooks.events & kObserveAccesses) {
-    a.push(x86::rdi);
-    a.push(x86::rdi);
+    a.push(x86::rdi);  // two pushes keep the stack 16-byte aligned
+    a.push(x86::r8);
     e.CallOnAccess(total, x.kind == Kind::kStore);
+    a.pop(x86::r8);
     a.pop(x86::rdi);
-    a.pop(x86::rdi);
-  }
-  if (writeback) {
-    // The new base, kept across the access.
-    if (x.mode == Access::kPre) a.mov(x86::r8, x86::rsi);
-    else a.lea(x86::r8, x86::ptr(x86::rdx, static_cast<int32_t>(x.imm)));
   }
   a.add(x86::rsi, x86::qword_ptr(x86::rdi, offsetof(TlbFastEntry, addend)));
   Transfer(e, x, x.t, 0);

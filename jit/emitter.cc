@@ -28,7 +28,7 @@ x86::Mem Emitter::Field(size_t off, unsigned size) {
 }
 
 void Emitter::CacheRegisters(const unsigned guest[], unsigned count) {
-  static const x86::Gp kHost[kCachedRegs] = {x86::rbp, x86::r13, x86::r14, x86::r15};
+  static const x86::Gp kHost[kCachedRegs] = {x86::rbp, x86::r13, x86::r14};
   for (unsigned i = 0; i < count && i < kCachedRegs; ++i) {
     cache[guest[i]] = kHost[i];
     cached[guest[i]] = true;
@@ -127,7 +127,7 @@ int Emitter::X86Condition(FlagKind kind, unsigned cond) {
 }
 
 void Emitter::StoreCapturedFlags(FlagKind kind) {
-  // NZCV bits 31:28.
+  // NZCV bits 31:28: N = SF, Z = ZF (AH bits 7, 6); C and V by kind.
   if (kind == FlagKind::kLogic) {
     a.movzx(x86::ecx, x86::ah);
     a.and_(x86::ecx, 0xc0);
@@ -136,17 +136,13 @@ void Emitter::StoreCapturedFlags(FlagKind kind) {
     return;
   }
   a.movzx(x86::ecx, x86::ah);
-  a.mov(x86::eax, x86::ecx);
-  a.and_(x86::eax, 0xc0);
-  a.shl(x86::eax, 24);
-  a.and_(x86::ecx, 1);
-  if (kind == FlagKind::kSub) a.xor_(x86::ecx, 1);
-  a.shl(x86::ecx, 29);
-  a.or_(x86::eax, x86::ecx);
+  a.and_(x86::ecx, 0xc1);
   a.movzx(x86::edx, x86::dl);
-  a.shl(x86::edx, 28);
-  a.or_(x86::eax, x86::edx);
-  a.mov(Nzcv(), x86::eax);
+  a.lea(x86::ecx, x86::ptr(x86::rcx, x86::rdx, 1));  // OF to bit 1
+  const size_t table = kind == FlagKind::kSub ? offsetof(JitContext, nzcv_after_sub)
+                                              : offsetof(JitContext, nzcv_after_add);
+  a.mov(x86::ecx, x86::ptr(x86::r12, x86::rcx, 2, static_cast<int32_t>(table), 4));
+  a.mov(Nzcv(), x86::ecx);
 }
 
 void Emitter::EvalCondition(unsigned cond) {
@@ -173,33 +169,29 @@ void Emitter::EmitCall(uint32_t w, Op o) {
 // instruction not yet counted): on kNext continue (at `resume` for a slow
 // path, after subtracting `pending_before` again), on kBranch count it and
 // return to the engine, on kException return to the engine with it.
-void Emitter::EmitStatusCheck(unsigned pending_before, uint64_t insn_pc, Label resume,
-                              bool may_resume) {
+void Emitter::EmitStatusCheck(unsigned pending_before, unsigned rest, uint64_t insn_pc,
+                              Label resume) {
   Label not_next = a.newLabel();
   Label exception = a.newLabel();
   a.test(x86::al, x86::al);
   a.jnz(not_next);
-  if (may_resume) {
-    // A device may have asked for attention (or translated code changed):
-    // the interpreter would check before the next instruction.
-    Label stop = a.newLabel();
-    a.mov(x86::rax, ICount());
-    a.add(x86::rax, 1);
-    a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
-    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
-    a.jae(stop);
-    if (pending_before) a.sub(ICount(), pending_before);
-    LoadCachedRegisters();  // the semantics may have written any register
-    a.jmp(resume);
-    a.bind(stop);
-    a.mov(ICount(), x86::rax);
-    StoreImm(Pc(), insn_pc + 4);
-    ExitToEngine(kExitDispatch);
-  } else {
-    a.add(ICount(), 1);
-    StoreImm(Pc(), insn_pc + 4);
-    ExitToEngine(kExitDispatch);
-  }
+  // A device may have lowered the limit (or translated code changed): the
+  // budget is recomputed, and if the rest of the block no longer fits, the
+  // block stops after this instruction, as the interpreter would attend
+  // before the next one.
+  Label stop = a.newLabel();
+  a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
+  a.mov(x86::r15, x86::qword_ptr(x86::rcx));
+  a.sub(x86::r15, ICount());
+  a.sub(x86::r15, rest);
+  a.jb(stop);
+  if (pending_before) a.sub(ICount(), pending_before);
+  LoadCachedRegisters();  // the semantics may have written any register
+  a.jmp(resume);
+  a.bind(stop);
+  a.add(ICount(), 1);
+  StoreImm(Pc(), insn_pc + 4);
+  ExitToEngine(kExitDispatch);
   a.bind(not_next);
   a.cmp(x86::al, static_cast<uint8_t>(ExecStatus::kBranch));
   a.jne(exception);
@@ -227,7 +219,7 @@ void Emitter::CallSemanticsThenAttend() {
 }
 
 Label Emitter::AddSlowPath(Label resume) {
-  SlowPath s{a.newLabel(), resume, pc, word, op, pending};
+  SlowPath s{a.newLabel(), resume, pc, word, op, pending, count - index};
   slow_paths.push_back(s);
   return s.entry;
 }
@@ -247,9 +239,10 @@ void Emitter::ExitTo(uint64_t target) {
     return;
   }
   const unsigned slot = static_cast<unsigned>(chain_exits.size());
-  chain_exits.push_back(ChainExit{a.newLabel(), slot, target});
-  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&block.slots[slot].target)));
-  a.jmp(x86::qword_ptr(x86::rax));
+  ChainExit c{a.newLabel(), a.newLabel(), slot, target};
+  chain_exits.push_back(c);
+  a.long_().jmp(c.stub);  // patched by the engine to link
+  a.bind(c.after_jump);
 }
 
 void Emitter::ExitIndirect() {
@@ -311,7 +304,7 @@ void Emitter::EmitOutOfLine() {
     if (s.pending) a.add(ICount(), s.pending);
     StoreImm(Pc(), s.pc);
     EmitCall(s.word, s.op);
-    EmitStatusCheck(s.pending, s.pc, s.resume, true);
+    EmitStatusCheck(s.pending, s.rest, s.pc, s.resume);
   }
   for (const ChainExit& c : chain_exits) {
     a.bind(c.stub);

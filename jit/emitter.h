@@ -2,8 +2,9 @@
 // (emit_*.cc): guest register and flag access, instruction counting, calls
 // into the interpreter's semantics, and block exits.
 //
-// Register use: rbx = Cpu*, r12 = JitContext* (pinned); rax, rcx, rdx, rsi,
-// rdi, r8-r11 are scratch within one guest instruction.
+// Register use: rbx = Cpu*, r12 = JitContext*, r15 = instruction budget
+// (pinned); rbp, r13, r14 cache guest registers; rax, rcx, rdx, rsi, rdi,
+// r8-r11 are scratch within one guest instruction.
 #pragma once
 
 #include <asmjit/x86.h>
@@ -39,11 +40,13 @@ struct SlowPath {
   uint32_t word;
   Op op;
   unsigned pending;  // instructions retired in the block before it, not yet counted
+  unsigned rest;     // instructions of the block from this one to its end
 };
 
 // A chained exit to a known PC.
 struct ChainExit {
   Label stub;
+  Label after_jump;  // right after the patchable jmp rel32
   unsigned slot;
   uint64_t target;
 };
@@ -65,6 +68,7 @@ class Emitter {
   uint32_t word = 0;
   Op op = Op::kInvalid;
   unsigned index = 0;    // within the block
+  unsigned count = 0;    // instructions in the block
   bool last = false;     // the block's final instruction
   // Instructions retired since the count in memory was last updated.
   unsigned pending = 0;
@@ -100,7 +104,7 @@ class Emitter {
   // registers for the block, write-through: every write goes to CpuState
   // too, so exits and calls need no write-back, and only calls that may
   // write guest registers (the semantics) are followed by a reload.
-  static constexpr unsigned kCachedRegs = 4;
+  static constexpr unsigned kCachedRegs = 3;
   void CacheRegisters(const unsigned guest[], unsigned count);
   void LoadCachedRegisters();
 
@@ -158,7 +162,7 @@ class Emitter {
 
  private:
   void EmitCall(uint32_t word, Op op);
-  void EmitStatusCheck(unsigned pending_before, uint64_t pc, Label resume, bool may_resume);
+  void EmitStatusCheck(unsigned pending_before, unsigned rest, uint64_t pc, Label resume);
 };
 
 // Emits `e.op` in line. Returns false when it has no in-line form (the

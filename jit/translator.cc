@@ -117,6 +117,10 @@ void Translator::EmitTrampoline() {
   a.sub(x86::rsp, 8);
   a.mov(x86::rbx, x86::rdi);
   a.mov(x86::r12, x86::rsi);
+  // r15 = *ctx->limit - cpu->icount (the engine enters below the limit).
+  a.mov(x86::rax, x86::qword_ptr(x86::rsi, offsetof(JitContext, limit)));
+  a.mov(x86::r15, x86::qword_ptr(x86::rax));
+  a.sub(x86::r15, x86::qword_ptr(x86::rdi, offsetof(Cpu, icount)));
   a.jmp(x86::rdx);
   a.bind(exit);
   a.add(x86::rsp, 8);
@@ -162,13 +166,11 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     e.StoreImm(Emitter::Pc(), block.pc);
     e.ExitToEngine(kExitDispatch);
   } else {
-    // Prologue: run only while the whole block fits before the limit.
+    // Prologue: run only while the whole block fits in the budget.
     Label too_far = a.newLabel();
-    a.mov(x86::rax, Emitter::ICount());
-    a.add(x86::rax, count);
-    a.mov(x86::rcx, x86::qword_ptr(x86::r12, offsetof(JitContext, limit)));
-    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
-    a.ja(too_far);
+    a.sub(x86::r15, count);
+    a.jb(too_far);
+    e.count = count;
     e.CallOnBlock(count);
     {
       // Cache the guest registers the block names most often (by register
@@ -231,7 +233,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   for (const ChainExit& c : e.chain_exits) {
     ChainSlot& s = block.slots[c.slot];
     s.stub = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.stub);
-    s.target = s.stub;
+    s.jump_rel32 = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.after_jump) - 4;
     s.target_pc = c.target;
     s.owner = &block;
   }

@@ -72,8 +72,8 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
         e.ExitTo(nonzero ? e.pc + 4 : target);
         break;
       }
-      if (Bit(w, 31)) a.cmp(Emitter::X(t), 0);
-      else a.cmp(Emitter::W(t), 0);
+      e.LoadX(x86::rax, t, Bit(w, 31));
+      a.test(x86::rax, x86::rax);
       Conditional(e, target, nonzero ? x86::CondCode::kNE : x86::CondCode::kE);
       break;
     }
@@ -87,7 +87,8 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
         e.ExitTo(nonzero ? e.pc + 4 : target);
         break;
       }
-      a.bt(Emitter::X(t), bit);
+      e.LoadX(x86::rax, t, true);
+      a.bt(x86::rax, bit);
       Conditional(e, target, nonzero ? x86::CondCode::kC : x86::CondCode::kNC);
       break;
     }

@@ -166,16 +166,7 @@ void Transfer(Emitter& e, const Access& x, unsigned t, int32_t disp) {
     return;
   }
   if (x.kind == Kind::kStore) {
-    if (t == 31) {
-      a.xor_(x86::eax, x86::eax);
-    } else {
-      switch (x.bytes) {
-        case 1: a.movzx(x86::eax, x86::byte_ptr(x86::rbx, t * 8)); break;
-        case 2: a.movzx(x86::eax, x86::word_ptr(x86::rbx, t * 8)); break;
-        case 4: a.mov(x86::eax, Emitter::W(t)); break;
-        default: a.mov(x86::rax, Emitter::X(t)); break;
-      }
-    }
+    e.LoadX(x86::rax, t, x.bytes == 8);  // the store writes the low bytes
     switch (x.bytes) {
       case 1: a.mov(host, x86::al); break;
       case 2: a.mov(host, x86::ax); break;

@@ -1,6 +1,7 @@
 #include "jit/translator.h"
 
 #include <cstring>
+#include <string_view>
 
 #include "frontend/decoder.h"
 #include "frontend/disasm/formatters_branch_system.h"
@@ -36,6 +37,51 @@ bool MayLeaveFlagsLive(Op op) {
       return true;
     default:
       return false;
+  }
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Adds the general-purpose registers an in-line instruction reads through
+// the register cache (31: SP where the field names SP) to reads[]. An
+// estimate for choosing what to cache; it never affects correctness.
+void CountRegisterReads(Op op, uint32_t w, unsigned reads[32]) {
+  const std::string_view name = EncodingOf(op).name;
+  const unsigned rd = Bits(w, 4, 0), rn = Bits(w, 9, 5), rm = Bits(w, 20, 16);
+  const auto read = [&](unsigned r, bool sp) {
+    if (r != 31 || sp) ++reads[r];
+  };
+  if (EndsWith(name, "_addsub_imm") || EndsWith(name, "_addsub_ext")) {
+    read(rn, true);
+    if (EndsWith(name, "_addsub_ext")) read(rm, false);
+  } else if (EndsWith(name, "_addsub_shift") || EndsWith(name, "_log_shift") ||
+             EndsWith(name, "_condsel") || EndsWith(name, "_dp_2src") ||
+             EndsWith(name, "_addsub_carry")) {
+    read(rn, false);
+    read(rm, false);
+  } else if (EndsWith(name, "_log_imm") || EndsWith(name, "_bitfield") ||
+             EndsWith(name, "_condcmp_imm")) {
+    read(rn, false);
+  } else if (EndsWith(name, "_condcmp_reg") || EndsWith(name, "_extract")) {
+    read(rn, false);
+    read(rm, false);
+  } else if (EndsWith(name, "_dp_3src")) {
+    read(rn, false);
+    read(rm, false);
+    read(Bits(w, 14, 10), false);
+  } else if (EndsWith(name, "_branch_reg")) {
+    read(rn, false);
+  } else if (name.find("_ldst") != std::string_view::npos) {
+    read(rn, true);
+    if (EndsWith(name, "_regoff")) read(rm, false);
+    if (name[0] == 'S' && !Bit(w, 26)) {  // integer stores read Rt (and Rt2)
+      read(rd, false);
+      if (name.find("_ldstpair") != std::string_view::npos) read(Bits(w, 14, 10), false);
+    }
+  } else if (EndsWith(name, "_compbranch") || EndsWith(name, "_testbranch")) {
+    read(rd, false);
   }
 }
 
@@ -173,22 +219,19 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     e.count = count;
     e.CallOnBlock(count);
     {
-      // Cache the guest registers the block names most often (by register
-      // fields Rd/Rt, Rn, Rm, Ra/Rt2: a cheap estimate of its uses).
-      unsigned uses[32] = {};
-      for (unsigned i = 0; i < count; ++i) {
-        const uint32_t w = insns[i].word;
-        for (unsigned lo : {0u, 5u, 10u, 16u}) ++uses[Bits(w, lo + 4, lo)];
-      }
+      // Cache the guest registers the block reads at least twice: one load
+      // at entry instead of one per read (writes go through to CpuState).
+      unsigned reads[32] = {};
+      for (unsigned i = 0; i < count; ++i) CountRegisterReads(insns[i].op, insns[i].word, reads);
       unsigned chosen[Emitter::kCachedRegs];
       unsigned n = 0;
       while (n < Emitter::kCachedRegs) {
         unsigned best = 0;
         for (unsigned r = 1; r < 32; ++r)
-          if (uses[r] > uses[best]) best = r;
-        if (uses[best] < 3) break;
+          if (reads[r] > reads[best]) best = r;
+        if (reads[best] < 2) break;
         chosen[n++] = best;
-        uses[best] = 0;
+        reads[best] = 0;
       }
       e.CacheRegisters(chosen, n);
       e.LoadCachedRegisters();

@@ -92,7 +92,7 @@ Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t*
   ++stats_.blocks_translated;
   Block* b = block.get();
   storage_.push_back(std::move(block));
-  blocks_.emplace(Key{pc, pa, flags}, b);
+  blocks_.Insert(b);
   std::vector<Block*>& on_page = pages_[pa & kTlbPageMask];
   if (on_page.empty()) port_.WatchCode(pa & kTlbPageMask, true);
   on_page.push_back(b);
@@ -117,10 +117,8 @@ Block* BlockEngine::Lookup(Cpu& cpu) {
   const uint8_t* page;
   if (!port_.TranslateFetch(pc, &pa_page, &page)) return nullptr;
   const uint64_t pa = pa_page | (pc & 0xfff);
-  Block* b;
-  if (auto it = blocks_.find(Key{pc, pa, flags}); it != blocks_.end()) {
-    b = it->second;
-  } else {
+  Block* b = blocks_.Find(pc, pa, flags);
+  if (!b) {
     b = Translate(cpu, pc, pa, page, flags);
     if (!b) return nullptr;
     ctx_.jump_cache = jump_caches_[flags]->entries;  // a flush may have cleared it
@@ -233,7 +231,7 @@ void BlockEngine::InvalidatePage(uint64_t pa_page) {
     if (!b->valid) continue;
     b->valid = false;
     ++stats_.blocks_invalidated;
-    blocks_.erase(Key{b->pc, b->pa, b->flags});
+    blocks_.Erase(b);
     for (ChainSlot* s : b->incoming) s->Aim(s->stub);
     b->incoming.clear();
     const unsigned i = JumpCacheIndex(b->pc);
@@ -260,7 +258,7 @@ void BlockEngine::FlushAll() {
   ++stats_.code_flushes;
   for (const auto& [page, blocks] : pages_) port_.WatchCode(page, false);
   pages_.clear();
-  blocks_.clear();
+  blocks_.Clear();
   storage_.clear();
   for (auto& jc : jump_caches_)
     if (jc) ClearJumpCache(*jc);

@@ -12,6 +12,7 @@
 
 #include "frontend/semantics/cpu.h"
 #include "jit/block.h"
+#include "jit/block_map.h"
 #include "jit/code_port.h"
 #include "jit/engine_options.h"
 #include "jit/lockstep.h"
@@ -68,16 +69,6 @@ class BlockEngine {
   void SetObserver(ExecutionObserver* observer, uint32_t events);
 
  private:
-  struct Key {
-    uint64_t pc, pa;
-    uint32_t flags;
-    bool operator==(const Key& o) const { return pc == o.pc && pa == o.pa && flags == o.flags; }
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      return static_cast<size_t>((k.pc * 0x9e3779b97f4a7c15ull) ^ (k.pa >> 2) ^ k.flags);
-    }
-  };
   struct JumpCache {
     JumpCacheEntry entries[kJumpCacheEntries];
     Block* blocks[kJumpCacheEntries];
@@ -99,7 +90,7 @@ class BlockEngine {
   Translator translator_;
   JitContext ctx_;
   bool running_ = false;  // generated code is executing (ctx_.limit is live)
-  std::unordered_map<Key, Block*, KeyHash> blocks_;
+  BlockMap blocks_;
   std::unordered_map<uint64_t, std::vector<Block*>> pages_;  // by physical page
   std::vector<std::unique_ptr<Block>> storage_;  // freed at the next flush
   std::unique_ptr<JumpCache> jump_caches_[kBlockFlagCount];

@@ -218,9 +218,8 @@ bool MultiplyLong(Emitter& e, bool is_signed, bool sub) {
   const uint32_t w = e.word;
   const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5), m = Bits(w, 20, 16), ra = Bits(w, 14, 10);
   for (auto [reg, src] : {std::pair{x86::rax, n}, std::pair{x86::rcx, m}}) {
-    if (src == 31) e.a.xor_(reg.r32(), reg.r32());
-    else if (is_signed) e.a.movsxd(reg, Emitter::W(src));
-    else e.a.mov(reg.r32(), Emitter::W(src));
+    e.LoadX(reg, src, false);
+    if (is_signed) e.a.movsxd(reg, reg.r32());
   }
   e.a.imul(x86::rax, x86::rcx);
   e.LoadX(x86::rcx, ra, true);
@@ -277,18 +276,15 @@ bool AddSubExtended(Emitter& e, bool sub, bool set_flags) {
   const unsigned option = Bits(w, 15, 13), shift = Bits(w, 12, 10);
   if (shift > 4) return false;
   x86::Assembler& a = e.a;
-  if (m == 31) {
-    a.xor_(x86::ecx, x86::ecx);
-  } else {
-    switch (option) {
-      case 0: a.movzx(x86::ecx, x86::byte_ptr(x86::rbx, m * 8)); break;
-      case 1: a.movzx(x86::ecx, x86::word_ptr(x86::rbx, m * 8)); break;
-      case 2: a.mov(x86::ecx, Emitter::W(m)); break;
-      case 4: a.movsx(x86::rcx, x86::byte_ptr(x86::rbx, m * 8)); break;
-      case 5: a.movsx(x86::rcx, x86::word_ptr(x86::rbx, m * 8)); break;
-      case 6: a.movsxd(x86::rcx, Emitter::W(m)); break;
-      default: a.mov(x86::rcx, Emitter::X(m)); break;  // UXTX, SXTX
-    }
+  e.LoadX(x86::rcx, m, true);
+  switch (option) {
+    case 0: a.movzx(x86::ecx, x86::cl); break;
+    case 1: a.movzx(x86::ecx, x86::cx); break;
+    case 2: a.mov(x86::ecx, x86::ecx); break;
+    case 4: a.movsx(x86::rcx, x86::cl); break;
+    case 5: a.movsx(x86::rcx, x86::cx); break;
+    case 6: a.movsxd(x86::rcx, x86::ecx); break;
+    default: break;  // UXTX, SXTX
   }
   if (shift) a.shl(x86::rcx, shift);
   e.LoadXSp(x86::rax, n, sf);

@@ -226,13 +226,8 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
       break;
     case Access::kRegister:
       if (x.m == 31) break;  // XZR: offset 0
-      if (x.option == 2) {  // UXTW
-        a.mov(x86::ecx, Emitter::W(x.m));
-      } else if (x.option == 6) {  // SXTW
-        a.movsxd(x86::rcx, Emitter::W(x.m));
-      } else {
-        e.LoadX(x86::rcx, x.m, true);
-      }
+      e.LoadX(x86::rcx, x.m, x.option != 2);  // UXTW zero-extends
+      if (x.option == 6) a.movsxd(x86::rcx, x86::ecx);  // SXTW
       if (x.shift > 3) {  // beyond the x86 index scales (Q registers)
         a.shl(x86::rcx, x.shift);
         a.add(x86::rsi, x86::rcx);

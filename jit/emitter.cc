@@ -40,9 +40,18 @@ void Emitter::LoadCachedRegisters() {
     if (cached[n]) a.mov(cache[n], n == 31 ? Sp() : X(n));
 }
 
+void Emitter::StoreCachedRegisters(uint32_t mask) {
+  for (unsigned n = 0; n < 32; ++n)
+    if (mask >> n & 1) a.mov(n == 31 ? Sp() : X(n), cache[n]);
+}
+
 void Emitter::StoreXImm(unsigned n, uint64_t v) {
-  StoreImm(X(n), v);
-  if (cached[n]) a.mov(cache[n], asmjit::imm(v));
+  if (cached[n]) {
+    a.mov(cache[n], asmjit::imm(v));
+    dirty |= 1u << n;
+  } else {
+    StoreImm(X(n), v);
+  }
 }
 
 void Emitter::LoadX(x86::Gp r, unsigned n, bool sf) {
@@ -72,13 +81,16 @@ void Emitter::LoadXSp(x86::Gp r, unsigned n, bool sf) {
 
 void Emitter::StoreX(unsigned n, x86::Gp r) {
   if (n == 31) return;
-  a.mov(X(n), r.r64());
-  if (cached[n]) a.mov(cache[n], r.r64());
+  StoreXSp(n, r);
 }
 
 void Emitter::StoreXSp(unsigned n, x86::Gp r) {
-  a.mov(n == 31 ? Sp() : X(n), r.r64());
-  if (cached[n]) a.mov(cache[n], r.r64());
+  if (cached[n]) {
+    a.mov(cache[n], r.r64());
+    dirty |= 1u << n;
+  } else {
+    a.mov(n == 31 ? Sp() : X(n), r.r64());
+  }
 }
 
 void Emitter::StoreImm(const x86::Mem& m, uint64_t v) {
@@ -180,10 +192,11 @@ void Emitter::EmitStatusCheck(unsigned pending_before, unsigned rest, uint64_t i
   // block stops after this instruction, as the interpreter would attend
   // before the next one.
   Label stop = a.newLabel();
+  a.mov(x86::rax, ICount());
+  a.add(x86::rax, rest);  // the count at the end of the block
   a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
   a.mov(x86::r15, x86::qword_ptr(x86::rcx));
-  a.sub(x86::r15, ICount());
-  a.sub(x86::r15, rest);
+  a.sub(x86::r15, x86::rax);  // one subtraction: its borrow is the answer
   a.jb(stop);
   if (pending_before) a.sub(ICount(), pending_before);
   LoadCachedRegisters();  // the semantics may have written any register
@@ -219,12 +232,13 @@ void Emitter::CallSemanticsThenAttend() {
 }
 
 Label Emitter::AddSlowPath(Label resume) {
-  SlowPath s{a.newLabel(), resume, pc, word, op, pending, count - index};
+  SlowPath s{a.newLabel(), resume, pc, word, op, pending, count - index, dirty};
   slow_paths.push_back(s);
   return s.entry;
 }
 
 void Emitter::ExitTo(uint64_t target) {
+  StoreCachedRegisters(dirty);
   if (!chain) {
     StoreImm(Pc(), target);
     ExitToEngine(kExitDispatch);
@@ -246,6 +260,7 @@ void Emitter::ExitTo(uint64_t target) {
 }
 
 void Emitter::ExitIndirect() {
+  StoreCachedRegisters(dirty);  // rax (the target) is not touched
   if (chain) {
     // rax = the target PC.
     Label miss = a.newLabel();
@@ -301,6 +316,7 @@ void Emitter::CallOnAccess(uint32_t size, bool write) {
 void Emitter::EmitOutOfLine() {
   for (const SlowPath& s : slow_paths) {
     a.bind(s.entry);
+    StoreCachedRegisters(s.dirty);
     if (s.pending) a.add(ICount(), s.pending);
     StoreImm(Pc(), s.pc);
     EmitCall(s.word, s.op);

@@ -41,6 +41,7 @@ struct SlowPath {
   Op op;
   unsigned pending;  // instructions retired in the block before it, not yet counted
   unsigned rest;     // instructions of the block from this one to its end
+  uint32_t dirty;    // cached registers to store before the call
 };
 
 // A chained exit to a known PC.
@@ -101,12 +102,17 @@ class Emitter {
 
   // ---- Guest registers cached in host registers --------------------------
   // Up to kCachedRegs guest registers (31 = SP) live in callee-saved host
-  // registers for the block, write-through: every write goes to CpuState
-  // too, so exits and calls need no write-back, and only calls that may
-  // write guest registers (the semantics) are followed by a reload.
+  // registers for the block. Writes stay in the host register (dirty) until
+  // the code leaves the block or calls the semantics: every exit and every
+  // call stores the dirty ones first, and the semantics calls reload them
+  // after (they may write any register). Which are dirty is known at each
+  // point at translation time.
   static constexpr unsigned kCachedRegs = 3;
   void CacheRegisters(const unsigned guest[], unsigned count);
   void LoadCachedRegisters();
+  // Stores the registers of `mask` (bit n: guest register n) to CpuState.
+  void StoreCachedRegisters(uint32_t mask);
+  uint32_t dirty = 0;
 
   // NZCV from the x86 flags of the last operation (clobbers rax, rcx, rdx).
   // When the next instruction is a B.cond that can test the x86 flags
@@ -149,7 +155,8 @@ class Emitter {
   void ExitTo(uint64_t target);
   // PC already written to memory: looks the target up in the jump cache.
   void ExitIndirect();
-  // Returns to the engine with `code` (PC and count must be up to date).
+  // Returns to the engine with `code` (PC, count and the cached registers
+  // must be up to date in CpuState: ExitTo and ExitIndirect store them).
   void ExitToEngine(ExitCode code);
 
   // Observer callouts (only emitted for the events asked for).

@@ -19,7 +19,8 @@ class ExecutionObserver {
   // The block at `pc` with `instructions` guest instructions starts.
   virtual void OnBlock(uint64_t pc, uint32_t instructions) {}
   // An in-line load or store of `size` bytes at virtual address `va` is
-  // about to happen (it passed translation and permission checks). Accesses
+  // about to happen (it passed translation and permission checks). Guest
+  // registers in CpuState may lag behind during the call. Accesses
   // made by the semantics functions (slow paths and instructions without an
   // in-line form) are not reported here.
   virtual void OnAccess(uint64_t va, uint32_t size, bool write) {}

@@ -4,8 +4,9 @@
 # reference) and under the simulator, and compares stdout and exit status byte
 # for byte.
 # Usage: busybox_test.sh SIM MAKE_INPUTS_PY [GROUP]
-#   SIM is the a64sim binary (run as `SIM user busybox ...`) or `qemu` to run
-#   the reference against itself (validates the harness).
+#   SIM is the a64sim binary (run as `SIM user $A64SIM_ENGINE busybox ...`,
+#   the engine option from tests/support/engines.bzl) or `qemu` to run the
+#   reference against itself (validates the harness).
 #   GROUP: `applets` (default): one process per case, no fork/exec;
 #          `processes`: shell pipelines, command substitution and awk's popen,
 #          which need clone/fork, wait4 and pipes in the simulator.
@@ -23,7 +24,8 @@ if [ ! -x "$busybox" ]; then
   exit 1
 fi
 qemu=$(command -v qemu-aarch64) || { echo "FAIL: qemu-aarch64 not found (apt-get install qemu-user)"; exit 1; }
-if [ "$sim" = qemu ]; then simcmd=("$qemu"); else simcmd=("$(realpath "$sim")" user); fi
+engine=${A64SIM_ENGINE:---engine=jit}
+if [ "$sim" = qemu ]; then simcmd=("$qemu"); else simcmd=("$(realpath "$sim")" user "$engine"); fi
 
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 work=$tmp/work
@@ -127,5 +129,5 @@ else
   check seq_expr $N sh -c 'seq 1 3 100 | xargs echo; expr 123456789 \* 987654321; expr length "hello world"'
   check gzip_pipe $N sh -c 'gzip -c small.txt | gunzip -c | md5sum'
 fi
-echo "busybox $group: $pass passed, $fail failed"
+echo "busybox $group on ${simcmd[*]}: $pass passed, $fail failed"
 [ "$fail" = 0 ]

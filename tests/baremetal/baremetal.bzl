@@ -1,7 +1,10 @@
 """baremetal_program: a bare-metal test program (start.S, testlib, the given
 sources) cross-compiled with aarch64-linux-gnu-gcc by a genrule, linked at
-0x40000000 with link.ld, and an sh_test running it on a64sim against QEMU's
-output (or against a checked-in expected output)."""
+0x40000000 with link.ld, and sh_tests running it on a64sim (NAME_test on
+the translator, NAME_test_interp on the interpreter) against QEMU's output (or
+against a checked-in expected output)."""
+
+load("//tests/support:engines.bzl", "engine_sh_test")
 
 _CFLAGS = " ".join([
     "-nostdlib",
@@ -39,7 +42,7 @@ def baremetal_program(name, srcs, expected = None, qemu_cpu = "cortex-a57", tags
         testonly = True,
         tags = tags,
     )
-    native.sh_test(
+    engine_sh_test(
         name = name + "_test",
         size = "small",
         tags = tags,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run_test.sh A64SIM PROGRAM.elf (qemu | qemu-max | EXPECTED_FILE)
-# Runs a bare-metal test program on a64sim (a64sim boot --semihosting) and
-# compares its console output with QEMU's (qemu-system-aarch64 -M virt -cpu
+# Runs a bare-metal test program on a64sim (a64sim boot --semihosting, on the
+# engine option in A64SIM_ENGINE: tests/support/engines.bzl) and compares its console output with QEMU's (qemu-system-aarch64 -M virt -cpu
 # cortex-a57, or -cpu max for features the Cortex-A57 lacks; the semihosting
 # console is QEMU's standard error) or with a checked-in expected output. The output must end with "PASS" and the exit
 # status must be 0 on both.
@@ -12,7 +12,7 @@ oracle=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$a64sim" boot --semihosting --max-insns 50000000 --kernel "$elf" >"$tmp/a64sim.out" 2>"$tmp/a64sim.err"
+"$a64sim" boot "${A64SIM_ENGINE:---engine=jit}" --semihosting --max-insns 50000000 --kernel "$elf" >"$tmp/a64sim.out" 2>"$tmp/a64sim.err"
 status=$?
 if [ "$oracle" = qemu ] || [ "$oracle" = qemu-max ]; then
   cpu=cortex-a57

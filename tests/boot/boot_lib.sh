@@ -1,5 +1,5 @@
 # Shared by the tests/boot shell tests (sourced): where tools/fetch_linux.sh's
-# cache is, and helpers to run a64sim and check its console output.
+# cache is, the engine to run, and helpers to check a64sim's console output.
 
 # The cache lives outside git, under the real home directory (Bazel sets HOME
 # to the test's temporary directory, so ask the passwd database).
@@ -7,6 +7,8 @@ boot_home=$(getent passwd "$(id -u)" | cut -d: -f6)
 linux_cache=${A64SIM_CACHE:-${boot_home:-$HOME}/.cache/a64sim}/linux
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 fail=0
+# The a64sim option choosing the engine (tests/support/engines.bzl).
+engine=${A64SIM_ENGINE:---engine=jit}
 
 # require_files FILE...: fails the test when tools/fetch_linux.sh has not run.
 require_files() {

@@ -28,13 +28,13 @@ timeout 300 "$qemu" -M virt,dtb-randomness=off -cpu cortex-a57 -m "$memory" \
   </dev/null >"$tmp/qemu.out" 2>"$tmp/qemu.err"
 qstatus=$?
 qend=$(date +%s.%N)
-"$sim" boot --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+"$sim" boot "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
   --memory "$memory" --append "$append" --max-insns 4000000000 --stats \
   </dev/null >"$tmp/a64sim.out" 2>"$tmp/a64sim.err"
 status=$?
 end=$(date +%s.%N)
 echo "qemu-system-aarch64 exited with $qstatus after $(echo "$qend - $start" | bc) s"
-echo "a64sim exited with $status after $(echo "$end - $qend" | bc) s: $(cat "$tmp/a64sim.err")"
+echo "a64sim ($engine) exited with $status after $(echo "$end - $qend" | bc) s: $(cat "$tmp/a64sim.err")"
 [ "$qstatus" -eq 0 ] || { echo "FAIL: QEMU failed:"; cat "$tmp/qemu.err"; fail=1; }
 [ "$status" -eq 0 ] || { echo "FAIL: a64sim exited with $status"; fail=1; }
 

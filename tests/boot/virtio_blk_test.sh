@@ -52,12 +52,12 @@ python3 "$make_initramfs" --busybox "$linux_cache/busybox" --script "$tmp/script
   { echo "FAIL: make_initramfs.py failed"; exit 1; }
 
 start=$(date +%s)
-"$sim" boot --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+"$sim" boot "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
   --drive "$tmp/disk0.img" --drive "$tmp/disk1.img,snapshot" \
   --max-insns 4000000000 --stats </dev/null >"$tmp/console.out" 2>"$tmp/a64sim.err"
 status=$?
 end=$(date +%s)
-echo "a64sim exited with $status after $((end - start)) s:"
+echo "a64sim ($engine) exited with $status after $((end - start)) s:"
 cat "$tmp/a64sim.err"
 
 console=$tmp/console.out

@@ -1,5 +1,5 @@
 // Semantics of branches, exception generation and EL0 system instructions,
-// run through the interpreter. Encodings from llvm-mc-14 -show-encoding
+// run on the engine under test (tests/support/test_machine.h). Encodings from llvm-mc-14 -show-encoding
 // (-mattr=+v8.3a).
 #include <gtest/gtest.h>
 

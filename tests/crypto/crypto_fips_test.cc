@@ -1,6 +1,7 @@
-// Known-answer tests of whole algorithms through the interpreter, one
-// instruction at a time (the glue the real code does with EOR/ADD/MOV is done
-// here in C++, so only the crypto instructions are exercised):
+// Known-answer tests of whole algorithms on the engine under test
+// (tests/support/test_machine.h), one instruction at a time (the glue the
+// real code does with EOR/ADD/MOV is done here in C++, so only the crypto
+// instructions are exercised):
 //   AES-128 encryption (AESE/AESMC chain) and decryption (AESD/AESIMC chain)
 //     against FIPS-197 Appendix B and C.1;
 //   SHA-256("abc") with SHA256H/SHA256H2/SHA256SU0/SHA256SU1 and SHA-1("abc")

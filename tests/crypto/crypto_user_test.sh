@@ -1,13 +1,14 @@
 #!/bin/bash
 # Runs the crypto intrinsics program under `a64sim user` and qemu-aarch64:
 # both must exit 0 (all FIPS known answers correct) with identical output.
-# Args: a64sim crypto_intrinsics
+# Args: a64sim crypto_intrinsics; the engine option in A64SIM_ENGINE
+# (tests/support/engines.bzl).
 set -u
-SIM=$1 PROG=$2
+SIM=$1 PROG=$2 ENGINE=${A64SIM_ENGINE:---engine=jit}
 T=${TEST_TMPDIR:-$(mktemp -d)}
 command -v qemu-aarch64 >/dev/null || { echo "qemu-aarch64 not on PATH"; exit 1; }
 
-"$SIM" user "$PROG" >"$T/sim.out" 2>"$T/sim.err"
+"$SIM" user "$ENGINE" "$PROG" >"$T/sim.out" 2>"$T/sim.err"
 sim_rc=$?
 qemu-aarch64 "$PROG" >"$T/qemu.out" 2>"$T/qemu.err"
 qemu_rc=$?

@@ -1,5 +1,5 @@
-// Semantics of the integer data-processing instructions, run through the
-// interpreter. Encodings from llvm-mc-14 -show-encoding (-mattr=+v8.3a,+crc).
+// Semantics of the integer data-processing instructions, run on the engine
+// under test (tests/support/test_machine.h). Encodings from llvm-mc-14 -show-encoding (-mattr=+v8.3a,+crc).
 #include <gtest/gtest.h>
 
 #include <cstring>

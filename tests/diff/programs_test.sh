@@ -3,12 +3,14 @@
 # AArch64 binary runs under qemu-aarch64 (the reference) and under the
 # simulator; stdout and exit status must be identical.
 # Usage: programs_test.sh SIM BINARY...
-#   SIM is the a64sim binary (run as `SIM user BINARY`), or `qemu` to run the
+#   SIM is the a64sim binary (run as `SIM user $A64SIM_ENGINE BINARY`, the
+#   engine option from tests/support/engines.bzl), or `qemu` to run the
 #   reference against itself (validates the harness).
 set -u
 sim=$1
 shift
-if [ "$sim" = qemu ]; then simcmd=(qemu-aarch64); else simcmd=("$sim" user); fi
+engine=${A64SIM_ENGINE:---engine=jit}
+if [ "$sim" = qemu ]; then simcmd=(qemu-aarch64); else simcmd=("$sim" user "$engine"); fi
 command -v qemu-aarch64 >/dev/null || { echo "FAIL: qemu-aarch64 not found (apt-get install qemu-user)"; exit 1; }
 tmp=${TEST_TMPDIR:-$(mktemp -d)}
 limit=${A64SIM_DIFF_TIMEOUT:-120}
@@ -30,5 +32,5 @@ for bin in "$@"; do
     tail -5 "$tmp/$name.sim.err" | sed 's/^/    /'
   fi
 done
-echo "programs: $pass passed, $fail failed"
+echo "programs on ${simcmd[*]}: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -16,6 +16,7 @@ at fixed addresses, so both runs must print the same bytes. On a difference the
 seed, block, differing registers/bytes and the block's instructions are printed.
 
   random_blocks.py --sim BIN_OR_qemu --seeds 1-40 [--blocks 50] [--insns 40] [--keep DIR]
+The simulator runs with the engine option in $A64SIM_ENGINE (default --engine=jit).
 """
 import argparse
 import concurrent.futures
@@ -571,7 +572,9 @@ def run_campaign(a, make_program, record, explain, name, label):
         if not shutil.which(tool):
             print("FAIL: %s not found (apt-get install binutils-aarch64-linux-gnu qemu-user)" % tool)
             return 1
-    sim_cmd = ["qemu-aarch64"] if a.sim == "qemu" else [a.sim, "user"]
+    # The engine option from tests/support/engines.bzl.
+    engine = os.environ.get("A64SIM_ENGINE", "--engine=jit")
+    sim_cmd = ["qemu-aarch64"] if a.sim == "qemu" else [a.sim, "user", engine]
     workdir = a.keep or tempfile.mkdtemp(prefix=name, dir=os.environ.get("TEST_TMPDIR"))
     os.makedirs(workdir, exist_ok=True)
 
@@ -600,7 +603,8 @@ def run_campaign(a, make_program, record, explain, name, label):
     if not a.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     n = len(seeds) * a.blocks
-    print("%s: %d seeds x %d blocks x %d insns = %d blocks" % (label, len(seeds), a.blocks, a.insns, n))
+    print("%s: %d seeds x %d blocks x %d insns = %d blocks, on %s" % (label, len(seeds), a.blocks, a.insns, n,
+                                                                       " ".join(sim_cmd)))
     print("%s: %d passed, %d failed" % (name, len(seeds) - len(bad), len(bad)))
     return 1 if bad else 0
 

@@ -1,6 +1,7 @@
 // Replays fp_golden.txt (recorded on qemu-aarch64 by gen_golden.c): every
-// case runs one scalar FP instruction through the interpreter and must
-// reproduce qemu's V0, X0, FPSR and NZCV.
+// case runs one scalar FP instruction on the engine under test
+// (tests/support/test_machine.h) and must reproduce qemu's V0, X0, FPSR and
+// NZCV.
 #include <gtest/gtest.h>
 
 #include "tests/fp_scalar/golden_layout.h"

@@ -1,5 +1,5 @@
-// Semantics of the Loads and Stores class, run through the interpreter on a
-// flat test machine. Each word is annotated with its llvm-mc spelling.
+// Semantics of the Loads and Stores class, run on a flat test machine (on
+// the engine A64SIM_ENGINE names: tests/support/test_machine.h). Each word is annotated with its llvm-mc spelling.
 #include <gtest/gtest.h>
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Replays simd_int_golden.txt (recorded on qemu-aarch64 by gen_golden.c):
-// every case runs one Advanced SIMD vector integer instruction through the
-// interpreter and must reproduce V0 (all 128 bits), X0 and FPSR (QC).
+// every case runs one Advanced SIMD vector integer instruction on the engine
+// under test (tests/support/test_machine.h) and must reproduce V0 (all 128 bits), X0 and FPSR (QC).
 #include <gtest/gtest.h>
 
 #include "tests/simd/golden_layout.h"

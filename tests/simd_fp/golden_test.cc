@@ -1,6 +1,7 @@
 // Replays simd_fp_golden.txt (recorded on qemu-aarch64 by gen_golden.c):
-// every case runs one Advanced SIMD vector floating-point instruction through
-// the interpreter and must reproduce V0 (all 128 bits) and FPSR.
+// every case runs one Advanced SIMD vector floating-point instruction on the
+// engine under test (tests/support/test_machine.h) and must reproduce V0 (all
+// 128 bits) and FPSR.
 #include <gtest/gtest.h>
 
 #include "tests/simd_fp/golden_layout.h"

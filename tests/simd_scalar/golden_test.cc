@@ -1,6 +1,6 @@
 // Replays simd_scalar_golden.txt (recorded on qemu-aarch64 by gen_golden.c):
-// every case runs one Advanced SIMD scalar instruction through the
-// interpreter and must reproduce V0 (all 128 bits) and FPSR, including QC.
+// every case runs one Advanced SIMD scalar instruction on the engine under
+// test (tests/support/test_machine.h) and must reproduce V0 (all 128 bits) and FPSR, including QC.
 #include <gtest/gtest.h>
 
 #include "tests/simd_scalar/golden_layout.h"

@@ -12,6 +12,7 @@
 
 #include "frontend/disasm/disassembler.h"
 #include "tests/support/test_machine.h"
+#include "user/linux_el1_state.h"
 
 namespace a64::testing {
 namespace {
@@ -84,6 +85,7 @@ std::vector<Field> Compare(const std::string& layout, const GoldenOut& want, con
 
 void LoadInputs(uint32_t word, const GoldenIn& in, TestMachine& m) {
   m.cpu.st = CpuState{};
+  user::SetLinuxUserEl1State(m.cpu.st);  // as TestMachine (FP/SIMD not trapped)
   m.cpu.monitor = ExclusiveMonitor{};
   m.cpu.exc = PendingException{};
   m.LoadCode({word});
@@ -192,8 +194,11 @@ GoldenReport ReplayGolden(const GoldenSuite& suite) {
   rep.encodings = words.size();
   for (const auto& [word, count] : rep.failing_words)
     std::printf("failing word %08x (%s): %d cases\n", word, Disassemble(word).c_str(), count);
-  std::printf("golden %s: %d cases, %zu encodings, %d differ from qemu, %d known deviations\n",
-              suite.path.c_str(), rep.cases, rep.encodings, rep.failures, rep.deviations);
+  std::printf("golden %s on %s: %d cases, %zu encodings, %d differ from qemu, %d known deviations\n",
+              suite.path.c_str(), EngineName(m.engine_options()), rep.cases, rep.encodings,
+              rep.failures, rep.deviations);
+  if (const jit::EngineStats* jit = m.jit_stats())
+    std::printf("  %llu blocks translated\n", static_cast<unsigned long long>(jit->blocks_translated));
   EXPECT_EQ(rep.failures, 0) << "of " << rep.cases << " cases in " << suite.path;
   EXPECT_GE(rep.cases, std::max(suite.min_cases, 1)) << suite.path;
   EXPECT_GE(rep.encodings, suite.min_encodings) << suite.path;

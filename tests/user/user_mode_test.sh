@@ -1,9 +1,11 @@
 #!/bin/bash
 # End-to-end tests of `a64sim user` on small guest programs.
 # Args: a64sim hello_asm faults_asm syscalls_prog syscalls_prog_pie dynamic_prog
-#       process_prog
+#       process_prog; the engine option in A64SIM_ENGINE
+#       (tests/support/engines.bzl).
 set -u
 SIM=$1 HELLO=$2 FAULTS=$3 PROG=$4 PROG_PIE=$5 DYN=$6 PROC=$7
+ENGINE=${A64SIM_ENGINE:---engine=jit}
 pass=0 fail=0
 T=${TEST_TMPDIR:-$(mktemp -d)}
 
@@ -28,27 +30,27 @@ expect() {
   fi
 }
 
-expect hello 7 '^hello from a64sim$' EMPTY -- "$SIM" user "$HELLO"
-expect stats 7 'hello' 'instructions retired' -- "$SIM" user --stats "$HELLO"
-expect segv 139 EMPTY 'segmentation fault at 0x1234 \(pc 0x' -- "$SIM" user "$FAULTS"
-expect undefined 132 EMPTY 'UNDEFINED instruction at PC 0x[0-9a-f]+: word 0x00000000' -- "$SIM" user "$FAULTS" 2
-expect brk 133 EMPTY 'BRK #0x5' -- "$SIM" user "$FAULTS" 2 3
-expect max_insns 124 EMPTY 'instruction limit 1000 reached' -- "$SIM" user --max-insns 1000 "$FAULTS" 2 3 4
-expect dynamic 1 EMPTY 'PT_INTERP' -- "$SIM" user "$DYN"
-expect not_elf 1 EMPTY 'not an ELF file' -- "$SIM" user "$0"
-expect missing 1 EMPTY 'cannot open' -- "$SIM" user "$T/does-not-exist"
-expect bad_option 2 EMPTY "unknown option '--bogus'" -- "$SIM" user --bogus "$HELLO"
-expect no_elf 2 EMPTY 'no ELF file' -- "$SIM" user
-expect help 0 'max-insns' EMPTY -- "$SIM" user --help
-expect syscalls 0 '^0 failures$' EMPTY -- "$SIM" user "$PROG" "$T"
-expect syscalls_pie 0 '^0 failures$' EMPTY -- "$SIM" user "$PROG_PIE" "$T"
-expect env_edit 0 '^B=2$' EMPTY -- "$SIM" user --env-clear -E A=1 -E B=1 -U A -E B=2 "$PROG" print-env
-expect env_pass 0 '^A64SIM_TEST_VAR=x$' EMPTY -- env A64SIM_TEST_VAR=x "$SIM" user "$PROG" print-env
+expect hello 7 '^hello from a64sim$' EMPTY -- "$SIM" user "$ENGINE" "$HELLO"
+expect stats 7 'hello' 'instructions retired' -- "$SIM" user "$ENGINE" --stats "$HELLO"
+expect segv 139 EMPTY 'segmentation fault at 0x1234 \(pc 0x' -- "$SIM" user "$ENGINE" "$FAULTS"
+expect undefined 132 EMPTY 'UNDEFINED instruction at PC 0x[0-9a-f]+: word 0x00000000' -- "$SIM" user "$ENGINE" "$FAULTS" 2
+expect brk 133 EMPTY 'BRK #0x5' -- "$SIM" user "$ENGINE" "$FAULTS" 2 3
+expect max_insns 124 EMPTY 'instruction limit 1000 reached' -- "$SIM" user "$ENGINE" --max-insns 1000 "$FAULTS" 2 3 4
+expect dynamic 1 EMPTY 'PT_INTERP' -- "$SIM" user "$ENGINE" "$DYN"
+expect not_elf 1 EMPTY 'not an ELF file' -- "$SIM" user "$ENGINE" "$0"
+expect missing 1 EMPTY 'cannot open' -- "$SIM" user "$ENGINE" "$T/does-not-exist"
+expect bad_option 2 EMPTY "unknown option '--bogus'" -- "$SIM" user "$ENGINE" --bogus "$HELLO"
+expect no_elf 2 EMPTY 'no ELF file' -- "$SIM" user "$ENGINE"
+expect help 0 'max-insns' EMPTY -- "$SIM" user "$ENGINE" --help
+expect syscalls 0 '^0 failures$' EMPTY -- "$SIM" user "$ENGINE" "$PROG" "$T"
+expect syscalls_pie 0 '^0 failures$' EMPTY -- "$SIM" user "$ENGINE" "$PROG_PIE" "$T"
+expect env_edit 0 '^B=2$' EMPTY -- "$SIM" user "$ENGINE" --env-clear -E A=1 -E B=1 -U A -E B=2 "$PROG" print-env
+expect env_pass 0 '^A64SIM_TEST_VAR=x$' EMPTY -- env A64SIM_TEST_VAR=x "$SIM" user "$ENGINE" "$PROG" print-env
 
 # Determinism: same seed, same output; another seed, another random value.
-"$SIM" user "$PROG" print-entropy >"$T/e1" 2>&1
-"$SIM" user "$PROG" print-entropy >"$T/e2" 2>&1
-"$SIM" user --seed 42 "$PROG" print-entropy >"$T/e3" 2>&1
+"$SIM" user "$ENGINE" "$PROG" print-entropy >"$T/e1" 2>&1
+"$SIM" user "$ENGINE" "$PROG" print-entropy >"$T/e2" 2>&1
+"$SIM" user "$ENGINE" --seed 42 "$PROG" print-entropy >"$T/e3" 2>&1
 if cmp -s "$T/e1" "$T/e2" && ! cmp -s "$T/e1" "$T/e3" && grep -qE '^[0-9a-f]{16} 17672256[0-9]{2}$' "$T/e1"; then
   pass=$((pass + 1))
 else
@@ -63,7 +65,7 @@ for mode in signals fork; do
   else
     echo "FAIL $mode: qemu-aarch64 not found"
   fi
-  timeout 60 "$SIM" user "$PROC" "$mode" >"$T/$mode.sim" 2>"$T/$mode.err"
+  timeout 60 "$SIM" user "$ENGINE" "$PROC" "$mode" >"$T/$mode.sim" 2>"$T/$mode.err"
   if [[ $? -eq 0 && -s $T/$mode.ref ]] && cmp -s "$T/$mode.ref" "$T/$mode.sim"; then
     pass=$((pass + 1))
   else
@@ -74,8 +76,8 @@ for mode in signals fork; do
   fi
 done
 mkdir -p "$T/exec"
-expect exec 0 '^exec: 0 failures$' EMPTY -- timeout 60 "$SIM" user "$PROC" exec "$T/exec"
-expect thread 0 '' 'clone: threads .* are not supported' -- "$SIM" user "$PROC" thread
+expect exec 0 '^exec: 0 failures$' EMPTY -- timeout 60 "$SIM" user "$ENGINE" "$PROC" exec "$T/exec"
+expect thread 0 '' 'clone: threads .* are not supported' -- "$SIM" user "$ENGINE" "$PROC" thread
 
-echo "$pass passed, $fail failed"
+echo "$ENGINE: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]

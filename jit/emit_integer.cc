@@ -24,6 +24,19 @@ void Shift(x86::Assembler& a, x86::Gp r, unsigned type, unsigned amount) {
 
 x86::Gp Sized(x86::Gp r, bool sf) { return sf ? x86::Gp(r.r64()) : x86::Gp(r.r32()); }
 
+// The result in rax to Rd, and NZCV for the flag-setting forms (whose Rd 31
+// is XZR; otherwise Rd 31 is SP where `sp_form`, XZR elsewhere).
+void WriteAddSubResult(Emitter& e, unsigned d, bool sub, bool set_flags, bool sp_form) {
+  if (set_flags) {
+    e.StoreX(d, x86::rax);
+    e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
+  } else if (sp_form) {
+    e.StoreXSp(d, x86::rax);
+  } else {
+    e.StoreX(d, x86::rax);
+  }
+}
+
 bool AddSubImmediate(Emitter& e, bool sub, bool set_flags) {
   const uint32_t w = e.word;
   const bool sf = Bit(w, 31);
@@ -33,12 +46,7 @@ bool AddSubImmediate(Emitter& e, bool sub, bool set_flags) {
   e.LoadXSp(x86::rax, n, sf);
   if (sub) e.a.sub(r, imm);
   else e.a.add(r, imm);
-  if (set_flags) {
-    e.StoreX(d, x86::rax);
-    e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
-  } else {
-    e.StoreXSp(d, x86::rax);
-  }
+  WriteAddSubResult(e, d, sub, set_flags, true);
   return true;
 }
 
@@ -51,8 +59,7 @@ bool AddSubShifted(Emitter& e, bool sub, bool set_flags) {
   e.LoadX(x86::rax, n, sf);
   if (sub) e.a.sub(Sized(x86::rax, sf), Sized(x86::rcx, sf));
   else e.a.add(Sized(x86::rax, sf), Sized(x86::rcx, sf));
-  e.StoreX(d, x86::rax);
-  if (set_flags) e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
+  WriteAddSubResult(e, d, sub, set_flags, false);
   return true;
 }
 
@@ -290,12 +297,7 @@ bool AddSubExtended(Emitter& e, bool sub, bool set_flags) {
   e.LoadXSp(x86::rax, n, sf);
   if (sub) a.sub(Sized(x86::rax, sf), Sized(x86::rcx, sf));
   else a.add(Sized(x86::rax, sf), Sized(x86::rcx, sf));
-  if (set_flags) {
-    e.StoreX(d, x86::rax);
-    e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
-  } else {
-    e.StoreXSp(d, x86::rax);
-  }
+  WriteAddSubResult(e, d, sub, set_flags, true);
   return true;
 }
 
@@ -316,8 +318,7 @@ bool AddSubCarry(Emitter& e, bool sub, bool set_flags) {
   } else {
     a.adc(Sized(x86::rax, sf), Sized(x86::rcx, sf));
   }
-  e.StoreX(d, x86::rax);
-  if (set_flags) e.MaterializeFlags(sub ? FlagKind::kSub : FlagKind::kAdd);
+  WriteAddSubResult(e, d, sub, set_flags, false);
   return true;
 }
 

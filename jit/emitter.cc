@@ -238,18 +238,18 @@ Label Emitter::AddSlowPath(Label resume) {
 }
 
 void Emitter::ExitTo(uint64_t target) {
-  StoreCachedRegisters(dirty);
-  if (!chain) {
-    StoreImm(Pc(), target);
-    ExitToEngine(kExitDispatch);
-    return;
-  }
-  if ((target >> 12) != (block.pc >> 12)) {
+  if (chain && (target >> 12) != (block.pc >> 12)) {
     // Another page may map elsewhere by the time this runs: go through the
     // jump cache, whose entries TLB maintenance removes.
     a.mov(x86::rax, asmjit::imm(target));
     a.mov(Pc(), x86::rax);
     ExitIndirect();
+    return;
+  }
+  StoreCachedRegisters(dirty);
+  if (!chain) {
+    StoreImm(Pc(), target);
+    ExitToEngine(kExitDispatch);
     return;
   }
   const unsigned slot = static_cast<unsigned>(chain_exits.size());

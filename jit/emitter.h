@@ -70,7 +70,6 @@ class Emitter {
   Op op = Op::kInvalid;
   unsigned index = 0;    // within the block
   unsigned count = 0;    // instructions in the block
-  bool last = false;     // the block's final instruction
   // Instructions retired since the count in memory was last updated.
   unsigned pending = 0;
 

@@ -85,6 +85,20 @@ void CountRegisterReads(Op op, uint32_t w, unsigned reads[32]) {
   }
 }
 
+// Up to `max` registers read at least `min_reads` times, most read first.
+unsigned MostRead(unsigned reads[32], unsigned min_reads, unsigned chosen[], unsigned max) {
+  unsigned n = 0;
+  while (n < max) {
+    unsigned best = 0;
+    for (unsigned r = 1; r < 32; ++r)
+      if (reads[r] > reads[best]) best = r;
+    if (reads[best] < min_reads) break;
+    chosen[n++] = best;
+    reads[best] = 0;
+  }
+  return n;
+}
+
 }  // namespace
 
 bool EndsBlockWithAttention(Op op, uint32_t word) {
@@ -218,31 +232,19 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     a.jb(too_far);
     e.count = count;
     e.CallOnBlock(count);
-    {
-      // Cache the guest registers the block reads at least twice: one load
-      // at entry instead of one per read (writes go through to CpuState).
-      unsigned reads[32] = {};
-      for (unsigned i = 0; i < count; ++i) CountRegisterReads(insns[i].op, insns[i].word, reads);
-      unsigned chosen[Emitter::kCachedRegs];
-      unsigned n = 0;
-      while (n < Emitter::kCachedRegs) {
-        unsigned best = 0;
-        for (unsigned r = 1; r < 32; ++r)
-          if (reads[r] > reads[best]) best = r;
-        if (reads[best] < 2) break;
-        chosen[n++] = best;
-        reads[best] = 0;
-      }
-      e.CacheRegisters(chosen, n);
-      e.LoadCachedRegisters();
-    }
+    // Cache the guest registers the block reads at least twice: one load at
+    // entry instead of one per read.
+    unsigned reads[32] = {};
+    for (unsigned i = 0; i < count; ++i) CountRegisterReads(insns[i].op, insns[i].word, reads);
+    unsigned chosen[Emitter::kCachedRegs];
+    e.CacheRegisters(chosen, MostRead(reads, 2, chosen, Emitter::kCachedRegs));
+    e.LoadCachedRegisters();
     bool ended = false;
     for (unsigned i = 0; i < count && !ended; ++i) {
       e.pc = block.pc + 4ull * i;
       e.word = insns[i].word;
       e.op = insns[i].op;
       e.index = i;
-      e.last = i + 1 == count;
       // A flag-setting add/sub/logic op right before a B.cond may leave the
       // x86 flags live for it.
       e.fuse_bcond = i + 1 < count && insns[i + 1].op == Op::B_only_condbranch &&

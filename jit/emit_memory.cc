@@ -245,8 +245,7 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   a.mov(x86::edi, x86::esi);
   a.shr(x86::edi, 12 - 5);
   a.and_(x86::edi, (kTlbEntries - 1) << 5);
-  a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(e.data_table)));
-  a.add(x86::rdi, x86::rax);
+  a.add(x86::rdi, Emitter::kTableReg);
   a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
   a.and_(x86::rax, -4096);
   a.cmp(x86::rax, x86::qword_ptr(x86::rdi, static_cast<int32_t>(tag)));

@@ -28,7 +28,7 @@ x86::Mem Emitter::Field(size_t off, unsigned size) {
 }
 
 void Emitter::CacheRegisters(const unsigned guest[], unsigned count) {
-  static const x86::Gp kHost[kCachedRegs] = {x86::rbp, x86::r13, x86::r14};
+  static const x86::Gp kHost[kCachedRegs] = {x86::rbp, x86::r13};
   for (unsigned i = 0; i < count && i < kCachedRegs; ++i) {
     cache[guest[i]] = kHost[i];
     cached[guest[i]] = true;

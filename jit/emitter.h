@@ -3,8 +3,9 @@
 // into the interpreter's semantics, and block exits.
 //
 // Register use: rbx = Cpu*, r12 = JitContext*, r15 = instruction budget
-// (pinned); rbp, r13, r14 cache guest registers; rax, rcx, rdx, rsi, rdi,
-// r8-r11 are scratch within one guest instruction.
+// (pinned); r14 = the block's TLB fast table (kTableReg, loaded by blocks
+// with in-line memory accesses); rbp, r13 cache guest registers; rax, rcx,
+// rdx, rsi, rdi, r8-r11 are scratch within one guest instruction.
 #pragma once
 
 #include <asmjit/x86.h>
@@ -54,6 +55,8 @@ struct ChainExit {
 
 class Emitter {
  public:
+  static constexpr x86::Gpq kTableReg = x86::r14;
+
   Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table,
           const ObserverHooks& hooks)
       : a(a), block(block), chain(chain), data_table(data_table), hooks(hooks) {}
@@ -106,7 +109,7 @@ class Emitter {
   // call stores the dirty ones first, and the semantics calls reload them
   // after (they may write any register). Which are dirty is known at each
   // point at translation time.
-  static constexpr unsigned kCachedRegs = 3;
+  static constexpr unsigned kCachedRegs = 2;
   void CacheRegisters(const unsigned guest[], unsigned count);
   void LoadCachedRegisters();
   // Stores the registers of `mask` (bit n: guest register n) to CpuState.

@@ -232,6 +232,8 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     a.jb(too_far);
     e.count = count;
     e.CallOnBlock(count);
+    if (data_table)
+      a.mov(Emitter::kTableReg, asmjit::imm(reinterpret_cast<uint64_t>(data_table)));
     // Cache the guest registers the block reads at least twice: one load at
     // entry instead of one per read.
     unsigned reads[32] = {};

@@ -329,8 +329,15 @@ void UserMemory::NotifyCodeWrite(uint64_t va, uint64_t len) {
 void UserMemory::FillFast(uint64_t page, bool write) {
   TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
   const uint64_t tag = page << kPageShift;
-  if ((e.read_tag & kTlbPageMask) != tag) e = TlbFastEntry{};
-  e.read_tag = tag;
+  const uint64_t old = (e.read_tag | e.write_tag) & kTlbPageMask;
+  if (old != tag) {
+    e = TlbFastEntry{};
+    // The evicted page must go through the slow path again (which refills
+    // the entry) rather than hit the one-entry caches forever.
+    if (read_page_ << kPageShift == old) read_page_ = ~uint64_t{0};
+    if (write_page_ << kPageShift == old) write_page_ = ~uint64_t{0};
+  }
+  if (Flags(page) & kProtRead) e.read_tag = tag;
   if (write) e.write_tag = tag;
   e.addend = reinterpret_cast<uint64_t>(host_base_);
 }

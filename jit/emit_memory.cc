@@ -19,20 +19,21 @@ struct Access {
   bool vector;           // SIMD&FP register transfer
   unsigned bytes;        // per register
   unsigned dest_bytes;   // integer loads: 4 (W) or 8 (X)
-  bool pair;
-  unsigned t, t2, n;
-  // Addressing.
-  enum Mode : uint8_t { kOffset, kPre, kPost, kRegister } mode;
+  unsigned count;        // registers transferred, at consecutive addresses
+  unsigned t[4];         // those registers
+  unsigned n;
+  // Addressing. kPost adds `imm`, kPostRegister adds X[m].
+  enum Mode : uint8_t { kOffset, kPre, kPost, kPostRegister, kRegister } mode;
   int64_t imm;
-  unsigned m, option, shift;  // kRegister
+  unsigned m, option, shift;  // kRegister, kPostRegister (m)
 };
 
 // ldst_pos / immpre / immpost / unscaled / regoff: size = 31:30, V = 26, opc = 23:22.
 bool DecodeSingle(uint32_t w, Access* x) {
   const unsigned size = Bits(w, 31, 30), opc = Bits(w, 23, 22);
   x->vector = Bit(w, 26);
-  x->pair = false;
-  x->t = Bits(w, 4, 0);
+  x->count = 1;
+  x->t[0] = Bits(w, 4, 0);
   x->n = Bits(w, 9, 5);
   if (x->vector) {
     if (opc >= 2) {
@@ -67,9 +68,9 @@ bool DecodeSingle(uint32_t w, Access* x) {
 bool DecodePair(uint32_t w, Access* x) {
   const unsigned opc = Bits(w, 31, 30);
   x->vector = Bit(w, 26);
-  x->pair = true;
-  x->t = Bits(w, 4, 0);
-  x->t2 = Bits(w, 14, 10);
+  x->count = 2;
+  x->t[0] = Bits(w, 4, 0);
+  x->t[1] = Bits(w, 14, 10);
   x->n = Bits(w, 9, 5);
   const bool load = Bit(w, 22);
   if (x->vector) {
@@ -92,11 +93,42 @@ bool DecodePair(uint32_t w, Access* x) {
   return true;
 }
 
+// LD1/ST1 (multiple structures), 1 to 4 registers: 0 Q 001100 post L 0 Rm
+// opcode size Rn Rt. On a little-endian PE their bytes are contiguous in
+// register order whatever the element size (ARM ARM C7.2, LD1 (multiple
+// structures)), so each register is one 8- or 16-byte transfer.
+bool DecodeMultiple(uint32_t w, Access* x) {
+  switch (Bits(w, 15, 12)) {
+    case 0x7: x->count = 1; break;
+    case 0xa: x->count = 2; break;
+    case 0x6: x->count = 3; break;
+    case 0x2: x->count = 4; break;
+    default: return false;
+  }
+  x->vector = true;
+  x->kind = Bit(w, 22) ? Kind::kLoad : Kind::kStore;
+  x->bytes = x->dest_bytes = Bit(w, 30) ? 16 : 8;
+  x->n = Bits(w, 9, 5);
+  for (unsigned i = 0; i < x->count; ++i) x->t[i] = (Bits(w, 4, 0) + i) % 32;
+  x->imm = 0;
+  x->mode = Access::kOffset;
+  if (Bit(w, 23)) {  // post-index: by the total size (Rm = 31) or by X[m]
+    x->m = Bits(w, 20, 16);
+    x->mode = x->m == 31 ? Access::kPost : Access::kPostRegister;
+    x->imm = x->count * x->bytes;
+  }
+  return true;
+}
+
 bool Decode(Op op, uint32_t w, Access* x) {
   const std::string_view name = EncodingOf(op).name;
   const auto ends = [&](std::string_view s) {
     return name.size() >= s.size() && name.substr(name.size() - s.size()) == s;
   };
+  if ((name.substr(0, 4) == "LD1_" || name.substr(0, 4) == "ST1_") &&
+      (name.find("_asisdlse_") != std::string_view::npos ||
+       name.find("_asisdlsep_") != std::string_view::npos))
+    return DecodeMultiple(w, x);
   if (ends("_ldstpair_off") || ends("_ldstpair_pre") || ends("_ldstpair_post")) {
     if (!DecodePair(w, x)) return false;
     x->mode = ends("_off") ? Access::kOffset : ends("_pre") ? Access::kPre : Access::kPost;
@@ -195,16 +227,17 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   if (!e.data_table) return false;
   Access x{};
   if (!Decode(e.op, e.word, &x)) return false;
-  const bool writeback = x.mode == Access::kPre || x.mode == Access::kPost;
+  const bool writeback =
+      x.mode == Access::kPre || x.mode == Access::kPost || x.mode == Access::kPostRegister;
   // Register overlaps the ARM ARM makes CONSTRAINED UNPREDICTABLE: leave
   // them to the semantics, so that both engines make the same choice.
-  if (x.kind != Kind::kStore || writeback) {
-    if (writeback && x.n != 31 && !x.vector && (x.t == x.n || (x.pair && x.t2 == x.n)))
-      return false;
-    if (x.pair && x.kind != Kind::kStore && x.t == x.t2) return false;
+  if (!x.vector) {
+    for (unsigned i = 0; i < x.count; ++i)
+      if (writeback && x.n != 31 && x.t[i] == x.n) return false;
+    if (x.count == 2 && x.kind != Kind::kStore && x.t[0] == x.t[1]) return false;
   }
   x86::Assembler& a = e.a;
-  const unsigned total = x.pair ? 2 * x.bytes : x.bytes;
+  const unsigned total = x.count * x.bytes;
   Label resume = a.newLabel();
   Label slow = e.AddSlowPath(resume);
 
@@ -223,6 +256,10 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
       break;
     case Access::kPost:
       a.lea(x86::r8, x86::ptr(x86::rsi, static_cast<int32_t>(x.imm)));
+      break;
+    case Access::kPostRegister:
+      e.LoadX(x86::r8, x.m, true);
+      a.add(x86::r8, x86::rsi);
       break;
     case Access::kRegister:
       if (x.m == 31) break;  // XZR: offset 0
@@ -258,8 +295,8 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
     a.pop(x86::rdi);
   }
   a.add(x86::rsi, x86::qword_ptr(x86::rdi, offsetof(TlbFastEntry, addend)));
-  Transfer(e, x, x.t, 0);
-  if (x.pair) Transfer(e, x, x.t2, static_cast<int32_t>(x.bytes));
+  for (unsigned i = 0; i < x.count; ++i)
+    Transfer(e, x, x.t[i], static_cast<int32_t>(i * x.bytes));
   if (writeback) e.StoreXSp(x.n, x86::r8);
   a.bind(resume);
   return true;

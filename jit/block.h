@@ -55,15 +55,20 @@ struct Block {
 };
 
 // The hashed table of recently entered blocks, looked up in line by the code
-// of indirect branches (BR, BLR, RET) and first by the dispatcher. One per
-// BlockFlags value, so an entry needs no flags compare.
+// of indirect branches (BR, BLR, RET) and cross-page direct ones, and first
+// by the dispatcher. One per BlockFlags value, so an entry needs no flags
+// compare. An entry counts only while its generation is the context's:
+// forgetting every VA lookup (translation registers written, TLBI ALL) is
+// one increment.
 struct JumpCacheEntry {
   uint64_t pc = 1;  // never a valid (aligned) PC when empty
+  uint64_t generation = 0;
   const void* code = nullptr;
+  Block* block = nullptr;
 };
 constexpr unsigned kJumpCacheBits = 16;
 constexpr unsigned kJumpCacheEntries = 1u << kJumpCacheBits;
-static_assert(sizeof(JumpCacheEntry) == 16, "generated code indexes by shift 4");
+static_assert(sizeof(JumpCacheEntry) == 32, "generated code indexes by shift 5");
 inline unsigned JumpCacheIndex(uint64_t pc) { return (pc >> 2) & (kJumpCacheEntries - 1); }
 
 // Addressed from r12 by generated code: keep the layout.
@@ -78,6 +83,7 @@ struct JitContext {
   ChainSlot* exit_slot = nullptr;        // set by an exit stub, else null
   JumpCacheEntry* jump_cache = nullptr;  // the table for the current flags
   const void* exit = nullptr;            // epilogue of the entry trampoline
+  uint64_t jump_generation = 1;          // entries of other generations miss
   // MXCSR for in-line FP: all exceptions masked, round to nearest, flags
   // clear; and where generated code stores MXCSR after an operation.
   uint32_t mxcsr_clean = 0x1f80;

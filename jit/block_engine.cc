@@ -23,6 +23,7 @@ void PrintStats(const EngineStats& s) {
 
 BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
     : port_(port), options_(options), translator_(options.code_cache_bytes) {
+  for (uint64_t& g : jump_generations_) g = 1;
   // Lockstep compares block by block: every block returns to the engine.
   if (options_.verify) {
     options_.chain = false;
@@ -50,32 +51,25 @@ uint32_t BlockEngine::FlagsOf(const CpuState& st) {
   return f;
 }
 
-void BlockEngine::ClearJumpCache(JumpCache& jc) {
-  for (unsigned i = 0; i < kJumpCacheEntries; ++i) {
-    jc.entries[i] = JumpCacheEntry{};
-    jc.blocks[i] = nullptr;
-  }
-}
-
 void BlockEngine::TranslationChanged(bool all, uint64_t va) {
+  if (all) {
+    for (uint64_t& g : jump_generations_) ++g;
+    return;
+  }
   // The PCs of one page use kJumpCacheEntries / 4 consecutive indexes.
   constexpr unsigned kPerPage = 4096 / 4;
   static_assert(kJumpCacheEntries >= kPerPage);
   const unsigned first = JumpCacheIndex(va & kTlbPageMask);
-  for (unsigned f = 0; f < kBlockFlagCount; ++f) {
-    if (!(jump_caches_used_ & (1u << f))) continue;
-    JumpCache& jc = *jump_caches_[f];
-    if (all) {
-      ClearJumpCache(jc);
-      continue;
-    }
-    for (unsigned i = first; i < first + kPerPage; ++i) {
-      if ((jc.entries[i].pc ^ va) & kTlbPageMask) continue;  // another page
-      jc.entries[i] = JumpCacheEntry{};
-      jc.blocks[i] = nullptr;
-    }
+  for (auto& jc : jump_caches_) {
+    if (!jc) continue;
+    for (unsigned i = first; i < first + kPerPage; ++i)
+      if (!((jc->entries[i].pc ^ va) & kTlbPageMask)) jc->entries[i] = JumpCacheEntry{};
   }
-  if (all) jump_caches_used_ = 0;
+}
+
+void BlockEngine::LowerHalfChanged() {
+  for (uint32_t f = 0; f < kBlockFlagCount; ++f)
+    if (!(f & kBlockEl1)) ++jump_generations_[f];
 }
 
 Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t* page,
@@ -103,14 +97,12 @@ Block* BlockEngine::Lookup(Cpu& cpu) {
   const uint64_t pc = cpu.st.pc;
   if (pc & 3) return nullptr;  // the interpreter raises the PC alignment fault
   const uint32_t flags = FlagsOf(cpu.st);
-  if (!jump_caches_[flags]) {  // allocated on first use
-    jump_caches_[flags] = std::make_unique<JumpCache>();
-    ClearJumpCache(*jump_caches_[flags]);
-  }
-  JumpCache& jc = *jump_caches_[flags];
-  ctx_.jump_cache = jc.entries;
+  if (!jump_caches_[flags]) jump_caches_[flags] = std::make_unique<JumpCache>();
+  JumpCacheEntry* jc = jump_caches_[flags]->entries;
+  ctx_.jump_cache = jc;
+  ctx_.jump_generation = jump_generations_[flags];
   const unsigned i = JumpCacheIndex(pc);
-  if (jc.entries[i].pc == pc) return jc.blocks[i];
+  if (jc[i].pc == pc && jc[i].generation == ctx_.jump_generation) return jc[i].block;
 
   ++stats_.jump_cache_misses;
   uint64_t pa_page;
@@ -121,11 +113,12 @@ Block* BlockEngine::Lookup(Cpu& cpu) {
   if (!b) {
     b = Translate(cpu, pc, pa, page, flags);
     if (!b) return nullptr;
-    ctx_.jump_cache = jump_caches_[flags]->entries;  // a flush may have cleared it
   }
-  jc.entries[i] = JumpCacheEntry{pc, b->code};
-  jc.blocks[i] = b;
-  jump_caches_used_ |= 1u << flags;
+  // EL1's caches hold upper-half (TTBR1) PCs only, so that a context switch
+  // (TTBR0) leaves them valid.
+  if ((flags & kBlockEl1) && !(pc >> 55 & 1)) return b;
+  ctx_.jump_generation = jump_generations_[flags];  // a flush may have moved it
+  jc[i] = JumpCacheEntry{pc, ctx_.jump_generation, b->code, b};
   return b;
 }
 
@@ -149,7 +142,17 @@ BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
   // Translation registers are written by interpreted instructions only.
   if (cpu.st.translation_generation != translation_generation_) {
     translation_generation_ = cpu.st.translation_generation;
-    TranslationChanged(true, 0);
+    const SystemRegisters& s = cpu.st.sys;
+    if (s.ttbr1_el1 == ttbr1_ && s.tcr_el1 == tcr_ && s.sctlr_el1 == sctlr_ &&
+        s.mair_el1 == mair_) {
+      LowerHalfChanged();
+    } else {
+      TranslationChanged(true, 0);
+    }
+    ttbr1_ = s.ttbr1_el1;
+    tcr_ = s.tcr_el1;
+    sctlr_ = s.sctlr_el1;
+    mair_ = s.mair_el1;
   }
   for (;;) {
     if (cpu.icount >= *limit) return Result::kLimit;
@@ -235,12 +238,8 @@ void BlockEngine::InvalidatePage(uint64_t pa_page) {
     for (ChainSlot* s : b->incoming) s->Aim(s->stub);
     b->incoming.clear();
     const unsigned i = JumpCacheIndex(b->pc);
-    for (auto& jc : jump_caches_) {
-      if (jc && jc->blocks[i] == b) {
-        jc->entries[i] = JumpCacheEntry{};
-        jc->blocks[i] = nullptr;
-      }
-    }
+    for (auto& jc : jump_caches_)
+      if (jc && jc->entries[i].block == b) jc->entries[i] = JumpCacheEntry{};
   }
   pages_.erase(it);
   port_.WatchCode(pa_page, false);
@@ -260,9 +259,7 @@ void BlockEngine::FlushAll() {
   pages_.clear();
   blocks_.Clear();
   storage_.clear();
-  for (auto& jc : jump_caches_)
-    if (jc) ClearJumpCache(*jc);
-  jump_caches_used_ = 0;
+  TranslationChanged(true, 0);  // every entry names freed code
   translator_.Flush();
   ctx_.exit = translator_.exit();
 }

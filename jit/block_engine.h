@@ -57,6 +57,9 @@ class BlockEngine {
   // The translation of VA page `va` (all: of every VA) may have changed
   // (TLB maintenance, translation registers): forget the VA lookups.
   void TranslationChanged(bool all, uint64_t va);
+  // Only TTBR0_EL1 changed (a context switch): forgets the lookups of the
+  // lower VA half, which EL1's caches never hold.
+  void LowerHalfChanged();
 
   // The block that would run at the current PC (translating it if needed),
   // or null. For the lockstep checker.
@@ -71,7 +74,6 @@ class BlockEngine {
  private:
   struct JumpCache {
     JumpCacheEntry entries[kJumpCacheEntries];
-    Block* blocks[kJumpCacheEntries];
   };
 
   static uint32_t FlagsOf(const CpuState& st);
@@ -80,7 +82,6 @@ class BlockEngine {
   void Link(ChainSlot* slot, Block* target);
   void InvalidatePage(uint64_t pa_page);
   void FlushAll();
-  void ClearJumpCache(JumpCache& jc);
   uint32_t Enter(Cpu& cpu, const Block& b);
   // --verify-jit: checks `b` against the interpreter (advancing cpu).
   Result Verify(Cpu& cpu, Block& b);
@@ -93,8 +94,10 @@ class BlockEngine {
   BlockMap blocks_;
   std::unordered_map<uint64_t, std::vector<Block*>> pages_;  // by physical page
   std::vector<std::unique_ptr<Block>> storage_;  // freed at the next flush
-  std::unique_ptr<JumpCache> jump_caches_[kBlockFlagCount];
-  uint32_t jump_caches_used_ = 0;  // bit per flags value since the last clear
+  std::unique_ptr<JumpCache> jump_caches_[kBlockFlagCount];  // allocated when first used
+  uint64_t jump_generations_[kBlockFlagCount];  // of each cache's live entries
+  // The other translation registers when translation_generation_ was taken.
+  uint64_t ttbr1_ = 0, tcr_ = 0, sctlr_ = 0, mair_ = 0;
   uint64_t translation_generation_ = 0;  // CpuState's, when last seen
   EngineStats stats_;
   std::unique_ptr<Lockstep> lockstep_;  // with --verify-jit

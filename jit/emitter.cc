@@ -268,11 +268,14 @@ void Emitter::ExitIndirect() {
     a.mov(x86::edx, x86::eax);
     a.shr(x86::edx, 2);
     a.and_(x86::edx, kJumpCacheEntries - 1);
-    a.shl(x86::edx, 4);
+    a.shl(x86::edx, 5);
     a.add(x86::rcx, x86::rdx);
-    a.cmp(x86::rax, x86::qword_ptr(x86::rcx));
+    a.cmp(x86::rax, x86::qword_ptr(x86::rcx, offsetof(JumpCacheEntry, pc)));
     a.jne(miss);
-    a.jmp(x86::qword_ptr(x86::rcx, 8));
+    a.mov(x86::rdx, x86::qword_ptr(x86::r12, offsetof(JitContext, jump_generation)));
+    a.cmp(x86::rdx, x86::qword_ptr(x86::rcx, offsetof(JumpCacheEntry, generation)));
+    a.jne(miss);
+    a.jmp(x86::qword_ptr(x86::rcx, offsetof(JumpCacheEntry, code)));
     a.bind(miss);
   }
   ExitToEngine(kExitDispatch);

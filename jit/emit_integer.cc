@@ -145,7 +145,22 @@ bool Bitfield(Emitter& e, bool is_signed) {
   const unsigned immr = Bits(w, 21, 16), imms = Bits(w, 15, 10);
   if (immr >= ds || imms >= ds) return false;
   const x86::Gp r = Sized(x86::rax, sf);
+  if (immr == 0 && (imms == 7 || imms == 15 || (imms == 31 && sf))) {
+    // SXTB/SXTH/SXTW, UXTB/UXTH: one extending move.
+    e.LoadX(x86::rcx, n, sf);
+    const x86::Gp src = imms == 7 ? x86::Gp(x86::cl) : imms == 15 ? x86::Gp(x86::cx) : x86::Gp(x86::ecx);
+    if (!is_signed) e.a.movzx(x86::eax, src);
+    else if (imms == 31) e.a.movsxd(x86::rax, src);
+    else e.a.movsx(r, src);
+    e.StoreX(d, x86::rax);
+    return true;
+  }
   e.LoadX(x86::rax, n, sf);
+  if (!is_signed && imms + 1 == immr) {
+    e.a.shl(r, ds - immr);  // LSL #(ds - immr)
+    e.StoreX(d, x86::rax);
+    return true;
+  }
   if (imms >= immr) {
     // Extract bits imms:immr to bit 0 (UBFX/SBFX, LSR, ASR, UXT*, SXT*).
     const unsigned left = ds - 1 - imms;

@@ -56,7 +56,7 @@ void BlockEngine::TranslationChanged(bool all, uint64_t va) {
     for (uint64_t& g : jump_generations_) ++g;
     return;
   }
-  // The PCs of one page use kJumpCacheEntries / 4 consecutive indexes.
+  // The PCs of one page use 1024 consecutive indexes (JumpCacheIndex).
   constexpr unsigned kPerPage = 4096 / 4;
   static_assert(kJumpCacheEntries >= kPerPage);
   const unsigned first = JumpCacheIndex(va & kTlbPageMask);

@@ -49,7 +49,7 @@ struct Block {
   uint32_t flags = 0;   // the CpuState bits compiled into the code (BlockFlags)
   uint32_t length = 0;  // guest instructions; 0: the first one must be interpreted
   const void* code = nullptr;
-  ChainSlot slots[2];
+  std::vector<ChainSlot> slots;  // sized before translation, never resized
   std::vector<ChainSlot*> incoming;  // slots of other blocks linked here
   bool valid = true;
 };

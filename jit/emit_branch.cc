@@ -12,12 +12,29 @@ void StoreLink(Emitter& e, uint64_t link) {
   e.StoreX(30, x86::rcx);
 }
 
-void Conditional(Emitter& e, uint64_t target, x86::CondCode taken_if) {
-  Label taken = e.a.newLabel();
-  e.a.j(taken_if, taken);
-  e.ExitTo(e.pc + 4);
-  e.a.bind(taken);
-  e.ExitTo(target);
+// A conditional branch whose condition is in the x86 flags (`taken_if`);
+// with `captured`, NZCV comes from LAHF/SETO (the fused flag setter) and is
+// stored on each path. As the block's last instruction it leaves both ways.
+// Before that only the taken path leaves -- counting the instructions so far
+// and giving the budget of the rest back -- and the block goes on.
+void Conditional(Emitter& e, uint64_t target, x86::CondCode taken_if, const FlagKind* captured,
+                 bool* ends_block) {
+  x86::Assembler& a = e.a;
+  const unsigned retired = e.pending + 1;
+  const bool last = e.index + 1 == e.count;
+  Label other = a.newLabel();
+  a.j(last ? taken_if : x86::negateCond(taken_if), other);
+  for (int path = 0; path < 2; ++path) {
+    const bool taken = last ? path == 1 : path == 0;
+    if (path == 1) a.bind(other);
+    if (captured) e.StoreCapturedFlags(*captured);
+    if (!last && !taken) break;  // falls through into the rest of the block
+    a.add(Emitter::ICount(), retired);
+    if (!last) a.add(Emitter::kBudgetReg, e.count - (e.index + 1));
+    e.ExitTo(taken ? target : e.pc + 4);
+  }
+  if (last) e.pending = 0;
+  *ends_block = last;
 }
 
 }  // namespace
@@ -38,59 +55,43 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
       const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 23, 5), 19) * 4);
       const unsigned cond = Bits(w, 3, 0);
       if (e.flags_live) {
-        // The previous instruction left its flags live: branch on them, then
-        // store NZCV and count on each path.
-        const unsigned n = e.pending + 1;
-        Label taken = a.newLabel();
-        a.j(static_cast<x86::CondCode>(Emitter::X86Condition(e.live_kind, cond)), taken);
-        for (int path = 0; path < 2; ++path) {
-          if (path == 1) a.bind(taken);
-          e.StoreCapturedFlags(e.live_kind);
-          a.add(Emitter::ICount(), n);
-          e.ExitTo(path == 0 ? e.pc + 4 : target);
-        }
-        e.pending = 0;
+        // The previous instruction left its flags live: branch on them.
         e.flags_live = false;
-        break;
+        const FlagKind kind = e.live_kind;
+        Conditional(e, target, static_cast<x86::CondCode>(Emitter::X86Condition(kind, cond)),
+                    &kind, ends_block);
+        return true;
       }
-      e.FlushCount(1);
-      if (cond >= 14) {
+      if (cond >= 14) {  // always
+        e.FlushCount(1);
         e.ExitTo(target);
         break;
       }
       e.EvalCondition(cond);
-      Conditional(e, target, x86::CondCode::kC);
-      break;
+      Conditional(e, target, x86::CondCode::kC, nullptr, ends_block);
+      return true;
     }
     case Op::CBZ_32_compbranch: case Op::CBNZ_32_compbranch:
     case Op::CBZ_64_compbranch: case Op::CBNZ_64_compbranch: {
       const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 23, 5), 19) * 4);
       const unsigned t = Bits(w, 4, 0);
       const bool nonzero = Bit(w, 24);
-      e.FlushCount(1);
-      if (t == 31) {
-        e.ExitTo(nonzero ? e.pc + 4 : target);
-        break;
-      }
-      e.LoadX(x86::rax, t, Bit(w, 31));
+      e.LoadX(x86::rax, t, Bit(w, 31));  // XZR: zero
       a.test(x86::rax, x86::rax);
-      Conditional(e, target, nonzero ? x86::CondCode::kNE : x86::CondCode::kE);
-      break;
+      Conditional(e, target, nonzero ? x86::CondCode::kNE : x86::CondCode::kE, nullptr,
+                  ends_block);
+      return true;
     }
     case Op::TBZ_only_testbranch:
     case Op::TBNZ_only_testbranch: {
       const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 18, 5), 14) * 4);
       const unsigned t = Bits(w, 4, 0), bit = Bit(w, 31) << 5 | Bits(w, 23, 19);
       const bool nonzero = e.op == Op::TBNZ_only_testbranch;
-      e.FlushCount(1);
-      if (t == 31) {
-        e.ExitTo(nonzero ? e.pc + 4 : target);
-        break;
-      }
-      e.LoadX(x86::rax, t, true);
+      e.LoadX(x86::rax, t, true);  // XZR: zero
       a.bt(x86::rax, bit);
-      Conditional(e, target, nonzero ? x86::CondCode::kC : x86::CondCode::kNC);
-      break;
+      Conditional(e, target, nonzero ? x86::CondCode::kC : x86::CondCode::kNC, nullptr,
+                  ends_block);
+      return true;
     }
     case Op::BR_64_branch_reg:
     case Op::BLR_64_branch_reg:

@@ -195,8 +195,8 @@ void Emitter::EmitStatusCheck(unsigned pending_before, unsigned rest, uint64_t i
   a.mov(x86::rax, ICount());
   a.add(x86::rax, rest);  // the count at the end of the block
   a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxLimit));
-  a.mov(x86::r15, x86::qword_ptr(x86::rcx));
-  a.sub(x86::r15, x86::rax);  // one subtraction: its borrow is the answer
+  a.mov(kBudgetReg, x86::qword_ptr(x86::rcx));
+  a.sub(kBudgetReg, x86::rax);  // one subtraction: its borrow is the answer
   a.jb(stop);
   if (pending_before) a.sub(ICount(), pending_before);
   LoadCachedRegisters();  // the semantics may have written any register

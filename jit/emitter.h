@@ -56,6 +56,7 @@ struct ChainExit {
 class Emitter {
  public:
   static constexpr x86::Gpq kTableReg = x86::r14;
+  static constexpr x86::Gpq kBudgetReg = x86::r15;
 
   Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table,
           const ObserverHooks& hooks)

@@ -20,7 +20,7 @@ struct EngineOptions {
   // first difference stops the run with a report.
   bool verify = false;
   // Generated code kept before the whole code cache is flushed.
-  uint64_t code_cache_bytes = 64ull << 20;
+  uint64_t code_cache_bytes = 256ull << 20;
 };
 
 // Parses the command-line options shared by `a64sim user` and `a64sim boot`
@@ -77,6 +77,6 @@ constexpr const char kEngineUsage[] =
     "  --verify-jit      translator: run every block on the interpreter too and\n"
     "                    stop at the first difference (implies --no-chain)\n"
     "  --code-cache SIZE translator: code memory before a full flush (default\n"
-    "                    64M; K and M suffixes)\n";
+    "                    256M; K and M suffixes)\n";
 
 }  // namespace a64

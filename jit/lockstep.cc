@@ -65,7 +65,15 @@ Lockstep::Outcome Lockstep::Check(Cpu& cpu, unsigned length, const std::function
   GuestMemory* mem = cpu.mem;
   RecordingMemory rec(*mem, port_, writes_);
   cpu.mem = &rec;
-  const StopReason stop = interp_.Run(cpu, length);
+  // Up to `length` instructions, or until a branch leaves the straight line
+  // of the block (a taken conditional branch leaves a translated block).
+  StopReason stop = StopReason::kInsnLimit;
+  uint64_t next = cpu.st.pc;
+  for (unsigned i = 0; i < length; ++i) {
+    stop = interp_.Run(cpu, 1);
+    next += 4;
+    if (stop == StopReason::kException || cpu.st.pc != next) break;
+  }
   cpu.mem = mem;
   if (rec.device) return stop == StopReason::kException ? Outcome::kException : Outcome::kUnchecked;
   const bool exception = stop == StopReason::kException;

@@ -32,8 +32,9 @@ class Lockstep {
     kMismatch,   // *report describes the difference; cpu holds the block's result
   };
 
-  // Checks `length` instructions from the current state: `run` executes the
-  // translated block once (it returns the ExitCode).
+  // Checks the block of `length` instructions at PC: `run` executes the
+  // translated block once (it returns the ExitCode), the interpreter runs
+  // until the control flow leaves the block's straight line.
   Outcome Check(Cpu& cpu, unsigned length, const std::function<uint32_t()>& run,
                 std::string* report);
 

@@ -99,6 +99,19 @@ unsigned MostRead(unsigned reads[32], unsigned min_reads, unsigned chosen[], uns
   return n;
 }
 
+// Conditional branches do not end a block: the taken path leaves it.
+bool IsConditionalBranch(Op op, uint32_t word) {
+  switch (op) {
+    case Op::B_only_condbranch:
+      return Bits(word, 3, 0) < 14;  // AL and NV always branch
+    case Op::CBZ_32_compbranch: case Op::CBNZ_32_compbranch: case Op::CBZ_64_compbranch:
+    case Op::CBNZ_64_compbranch: case Op::TBZ_only_testbranch: case Op::TBNZ_only_testbranch:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool EndsBlockWithAttention(Op op, uint32_t word) {
@@ -179,8 +192,8 @@ void Translator::EmitTrampoline() {
   a.mov(x86::r12, x86::rsi);
   // r15 = *ctx->limit - cpu->icount (the engine enters below the limit).
   a.mov(x86::rax, x86::qword_ptr(x86::rsi, offsetof(JitContext, limit)));
-  a.mov(x86::r15, x86::qword_ptr(x86::rax));
-  a.sub(x86::r15, x86::qword_ptr(x86::rdi, offsetof(Cpu, icount)));
+  a.mov(Emitter::kBudgetReg, x86::qword_ptr(x86::rax));
+  a.sub(Emitter::kBudgetReg, x86::qword_ptr(x86::rdi, offsetof(Cpu, icount)));
   a.jmp(x86::rdx);
   a.bind(exit);
   a.add(x86::rsp, 8);
@@ -207,6 +220,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   };
   Insn insns[kMaxBlockInsns];
   unsigned count = 0;
+  unsigned exits = 2;  // the last instruction's (or the fall-through) chain slots
   for (uint64_t pc = block.pc; count < max_insns && count < kMaxBlockInsns; pc += 4) {
     if (count && (pc & 0xfff) == 0) break;  // page end
     uint32_t word;
@@ -214,9 +228,14 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     const Op op = Decode(word).op;
     if (InterpretedOnly(op, word, block.flags)) break;
     insns[count++] = Insn{word, op};
+    if (IsConditionalBranch(op, word)) {
+      ++exits;
+      continue;
+    }
     if (IsBranch(op) || EndsBlockWithAttention(op, word)) break;
   }
   block.length = count;
+  block.slots.resize(exits);  // its addresses are compiled into the exit stubs
 
   asmjit::CodeHolder code;
   code.init(runtime_->environment());
@@ -228,7 +247,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   } else {
     // Prologue: run only while the whole block fits in the budget.
     Label too_far = a.newLabel();
-    a.sub(x86::r15, count);
+    a.sub(Emitter::kBudgetReg, count);
     a.jb(too_far);
     e.count = count;
     e.CallOnBlock(count);

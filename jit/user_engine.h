@@ -22,7 +22,9 @@ class UserEngine {
   // As Interpreter::Run: until an exception or `max_insns` more retired.
   StopReason Run(Cpu& cpu, uint64_t max_insns);
 
+  // The translator (null on the interpreter), e.g. to set an observer.
   const jit::BlockEngine* blocks() const { return blocks_.get(); }
+  jit::BlockEngine* blocks() { return blocks_.get(); }
 
  private:
   Interpreter interp_;

@@ -178,6 +178,8 @@ class TestMachine {
     return engine_.blocks() ? &engine_.blocks()->stats() : nullptr;
   }
   FlatMemory& memory() { return mem_; }
+  // The translator, or null on the interpreter.
+  jit::BlockEngine* block_engine() { return engine_.blocks(); }
 
   Cpu cpu;
 

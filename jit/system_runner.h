@@ -1,7 +1,9 @@
-// The full-system execution loop: fetch/decode/execute at EL0/EL1 with every
-// exception taken to EL1 (ARM ARM D1.10), IRQ/FIQ delivery between
-// instructions, WFI sleep, and the checks the architecture makes before an
-// instruction executes (PSTATE.IL, PC alignment, CPACR_EL1.FPEN).
+// The full-system execution loop at EL0/EL1: translated blocks
+// (jit/block_engine.h) with the JIT engine, and the interpreter for every
+// instruction they leave (or for all, with --engine=interp); every exception
+// taken to EL1 (ARM ARM D1.10), IRQ/FIQ delivery between instructions, WFI
+// sleep, and the checks the architecture makes before an instruction
+// executes (PSTATE.IL, PC alignment, CPACR_EL1.FPEN).
 //
 // Deterministic: interrupts are taken at instruction boundaries that depend
 // only on the retired-instruction count (cpu.icount) and the program.

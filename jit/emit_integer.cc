@@ -54,11 +54,17 @@ bool AddSubShifted(Emitter& e, bool sub, bool set_flags) {
   const uint32_t w = e.word;
   const bool sf = Bit(w, 31);
   const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5), m = Bits(w, 20, 16);
-  e.LoadX(x86::rcx, m, sf);
-  Shift(e.a, Sized(x86::rcx, sf), Bits(w, 23, 22), Bits(w, 15, 10));
+  const unsigned amount = Bits(w, 15, 10);
+  asmjit::Operand op2;
+  if (amount == 0) {
+    op2 = e.SourceX(m, sf, x86::rcx);  // the second operand as it is
+  } else {
+    e.LoadX(x86::rcx, m, sf);
+    Shift(e.a, Sized(x86::rcx, sf), Bits(w, 23, 22), amount);
+    op2 = Sized(x86::rcx, sf);
+  }
   e.LoadX(x86::rax, n, sf);
-  if (sub) e.a.sub(Sized(x86::rax, sf), Sized(x86::rcx, sf));
-  else e.a.add(Sized(x86::rax, sf), Sized(x86::rcx, sf));
+  e.a.emit(sub ? x86::Inst::kIdSub : x86::Inst::kIdAdd, Sized(x86::rax, sf), op2);
   WriteAddSubResult(e, d, sub, set_flags, false);
   return true;
 }
@@ -70,18 +76,27 @@ bool LogicalShifted(Emitter& e) {
   const unsigned opc = Bits(w, 30, 29);
   const unsigned d = Bits(w, 4, 0), n = Bits(w, 9, 5), m = Bits(w, 20, 16);
   const x86::Gp rc = Sized(x86::rcx, sf), ra = Sized(x86::rax, sf);
-  e.LoadX(x86::rcx, m, sf);
-  Shift(e.a, rc, Bits(w, 23, 22), Bits(w, 15, 10));
-  if (Bit(w, 21)) e.a.not_(rc);
+  const bool plain = Bits(w, 15, 10) == 0 && !Bit(w, 21);  // Rm as it is
   if (opc == 1 && n == 31) {  // MOV / MVN
+    e.LoadX(x86::rcx, m, sf);
+    Shift(e.a, rc, Bits(w, 23, 22), Bits(w, 15, 10));
+    if (Bit(w, 21)) e.a.not_(rc);
     e.StoreX(d, x86::rcx);
     return true;
   }
+  asmjit::Operand op2 = rc;
+  if (plain) {
+    op2 = e.SourceX(m, sf, x86::rcx);
+  } else {
+    e.LoadX(x86::rcx, m, sf);
+    Shift(e.a, rc, Bits(w, 23, 22), Bits(w, 15, 10));
+    if (Bit(w, 21)) e.a.not_(rc);
+  }
   e.LoadX(x86::rax, n, sf);
   switch (opc) {
-    case 0: case 3: e.a.and_(ra, rc); break;
-    case 1: e.a.or_(ra, rc); break;
-    default: e.a.xor_(ra, rc); break;
+    case 0: case 3: e.a.emit(x86::Inst::kIdAnd, ra, op2); break;
+    case 1: e.a.emit(x86::Inst::kIdOr, ra, op2); break;
+    default: e.a.emit(x86::Inst::kIdXor, ra, op2); break;
   }
   e.StoreX(d, x86::rax);
   // x86 AND leaves SF/ZF of the result at its width and clears CF/OF.

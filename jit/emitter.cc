@@ -67,6 +67,15 @@ void Emitter::LoadX(x86::Gp r, unsigned n, bool sf) {
   }
 }
 
+asmjit::Operand Emitter::SourceX(unsigned n, bool sf, x86::Gp zero) {
+  if (n == 31) {
+    a.xor_(zero.r32(), zero.r32());
+    return sf ? asmjit::Operand(zero.r64()) : asmjit::Operand(zero.r32());
+  }
+  if (cached[n]) return sf ? asmjit::Operand(cache[n].r64()) : asmjit::Operand(cache[n].r32());
+  return sf ? asmjit::Operand(X(n)) : asmjit::Operand(W(n));
+}
+
 void Emitter::LoadXSp(x86::Gp r, unsigned n, bool sf) {
   if (n != 31) return LoadX(r, n, sf);
   if (cached[31]) {

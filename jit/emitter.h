@@ -98,6 +98,9 @@ class Emitter {
   // Writes `r` (its low 32 bits zero-extended when !sf, which a 32-bit x86
   // operation on r already did) to X[n]; n == 31 discards or writes SP.
   void StoreX(unsigned n, x86::Gp r);
+  // X[n] / W[n] as a source operand: its cache register, its CpuState
+  // slot, or (XZR) `zero` after zeroing it.
+  asmjit::Operand SourceX(unsigned n, bool sf, x86::Gp zero);
   void StoreXSp(unsigned n, x86::Gp r);
   void StoreImm(const x86::Mem& m, uint64_t v);  // may use rax
   // X[n] = v (n != 31), keeping a cached copy in step.

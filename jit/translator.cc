@@ -1,5 +1,7 @@
 #include "jit/translator.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -205,7 +207,13 @@ void Translator::EmitTrampoline() {
   a.pop(x86::rbx);
   a.ret();
   void* fn = nullptr;
-  if (runtime_->add(&fn, &code) != asmjit::kErrorOk) std::abort();
+  if (runtime_->add(&fn, &code) != asmjit::kErrorOk) {
+    // Without executable memory there is no translator at all.
+    std::fprintf(stderr,
+                 "a64sim: cannot allocate executable memory for the JIT; "
+                 "run with --engine=interp\n");
+    std::abort();
+  }
   entry_ = reinterpret_cast<EntryFn>(fn);
   exit_ = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(exit);
 }

@@ -282,10 +282,9 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   a.mov(x86::edi, x86::esi);
   a.shr(x86::edi, 12 - 5);
   a.and_(x86::edi, (kTlbEntries - 1) << 5);
-  a.add(x86::rdi, Emitter::kTableReg);
   a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
   a.and_(x86::rax, -4096);
-  a.cmp(x86::rax, x86::qword_ptr(x86::rdi, static_cast<int32_t>(tag)));
+  a.cmp(x86::rax, x86::qword_ptr(Emitter::kTableReg, x86::rdi, 0, static_cast<int32_t>(tag)));
   a.jne(slow);
   if (e.hooks.events & kObserveAccesses) {
     a.push(x86::rdi);  // two pushes keep the stack 16-byte aligned
@@ -294,7 +293,8 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
     a.pop(x86::r8);
     a.pop(x86::rdi);
   }
-  a.add(x86::rsi, x86::qword_ptr(x86::rdi, offsetof(TlbFastEntry, addend)));
+  a.add(x86::rsi, x86::qword_ptr(Emitter::kTableReg, x86::rdi, 0,
+                                 static_cast<int32_t>(offsetof(TlbFastEntry, addend))));
   for (unsigned i = 0; i < x.count; ++i)
     Transfer(e, x, x.t[i], static_cast<int32_t>(i * x.bytes));
   if (writeback) e.StoreXSp(x.n, x86::r8);

@@ -1,11 +1,13 @@
 // A translated block and what generated code shares with the engine.
 //
-// Generated code runs with two pinned host registers: rbx = the Cpu (whose
-// first member is the CpuState), r12 = the engine's JitContext. It leaves by
-// jumping through JitContext::exit with an ExitCode in eax.
+// Generated code runs with pinned host registers: rbx = the Cpu (whose first
+// member is the CpuState), r12 = the engine's JitContext, r15 = the
+// instruction budget (jit/emitter.h lists them all). It leaves by jumping
+// through JitContext::exit with an ExitCode in eax.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace a64::jit {
@@ -38,7 +40,7 @@ struct ChainSlot {
                         reinterpret_cast<intptr_t>(jump_rel32 + 4);
     if (rel != static_cast<int32_t>(rel)) return false;
     const int32_t r = static_cast<int32_t>(rel);
-    __builtin_memcpy(jump_rel32, &r, 4);
+    std::memcpy(jump_rel32, &r, 4);
     return true;
   }
 };

@@ -19,6 +19,7 @@
 #include "devices/virt_machine.h"
 #include "devices/virtio_blk.h"
 #include "tools/a64sim/commands.h"
+#include "tools/a64sim/option_reader.h"
 
 namespace a64 {
 namespace {
@@ -99,16 +100,6 @@ constexpr uint64_t kSliceInsns = 20'000'000;
 int UsageError(const std::string& msg) {
   std::fprintf(stderr, "a64sim boot: %s (try 'a64sim boot --help')\n", msg.c_str());
   return kExitUsage;
-}
-
-bool ParseU64(const std::string& s, uint64_t* v) {
-  if (s.empty() || s[0] == '-') return false;
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long x = std::strtoull(s.c_str(), &end, 0);
-  if (errno || *end) return false;
-  *v = x;
-  return true;
 }
 
 // "134217728", "128M", "1G", "64k".
@@ -387,35 +378,19 @@ int BootVirt(const BootOptions& o) {
 int RunBootCommand(int argc, char** argv) {
   BootOptions o;
   for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    std::string value;
-    bool has_inline = false;
-    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
-      value = a.substr(a.find('=') + 1);
-      a = a.substr(0, a.find('='));
-      has_inline = true;
-    }
-    auto need_value = [&](std::string* out) -> bool {
-      if (has_inline) {
-        *out = value;
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
+    OptionReader option(argc, argv, &i);
+    const std::string a = option.name();
+    auto need_value = [&](std::string* out) { return option.Value(out); };
+    std::string engine_error;
+    const int engine = option.Engine(&o.engine, &engine_error);
+    if (engine < 0) return UsageError(engine_error);
+    if (engine > 0) continue;
     auto need_file = [&](std::string* out) -> bool {
       return need_value(out) && !out->empty();
     };
     if (a == "--help" || a == "-h") {
       std::printf(kBootUsage, kEngineUsage);
       return 0;
-    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit" ||
-               a == "--code-cache") {
-      std::string v, error;
-      if ((a == "--engine" || a == "--code-cache") && !need_value(&v))
-        return UsageError(a + " needs a value");
-      if (ParseEngineOption(a, v, &o.engine, &error) < 0) return UsageError(error);
     } else if (a == "--semihosting") {
       o.semihosting = true;
     } else if (a == "--host-time") {

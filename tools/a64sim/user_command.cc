@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tools/a64sim/commands.h"
+#include "tools/a64sim/option_reader.h"
 #include "user/user_process.h"
 
 extern char** environ;
@@ -46,16 +47,6 @@ int UsageError(const std::string& msg) {
   return user::kExitUsage;
 }
 
-bool ParseU64(const char* s, uint64_t* v) {
-  if (!*s) return false;
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long x = std::strtoull(s, &end, 0);
-  if (errno || *end || s[0] == '-') return false;
-  *v = x;
-  return true;
-}
-
 void EnvUnset(std::vector<std::string>* env, const std::string& var) {
   const std::string prefix = var + "=";
   std::vector<std::string> out;
@@ -90,31 +81,16 @@ int RunUserCommand(int argc, char** argv) {
       break;
     }
     if (a.empty() || a[0] != '-') break;
-    std::string value;
-    bool has_inline = false;
-    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
-      value = a.substr(a.find('=') + 1);
-      a = a.substr(0, a.find('='));
-      has_inline = true;
-    }
-    auto need_value = [&](std::string* out) -> bool {
-      if (has_inline) {
-        *out = value;
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
+    OptionReader option(argc, argv, &i);
+    a = option.name();
+    auto need_value = [&](std::string* out) { return option.Value(out); };
+    std::string engine_error;
+    const int engine = option.Engine(&opt.engine, &engine_error);
+    if (engine < 0) return UsageError(engine_error);
+    if (engine > 0) continue;
     if (a == "--help" || a == "-h") {
       std::printf(kUserUsage, kEngineUsage);
       return 0;
-    } else if (a == "--engine" || a == "--no-chain" || a == "--verify-jit" ||
-               a == "--code-cache") {
-      std::string v, error;
-      if ((a == "--engine" || a == "--code-cache") && !need_value(&v))
-        return UsageError(a + " needs a value");
-      if (ParseEngineOption(a, v, &opt.engine, &error) < 0) return UsageError(error);
     } else if (a == "--stats") {
       opt.stats = true;
     } else if (a == "--host-time") {
@@ -125,7 +101,7 @@ int RunUserCommand(int argc, char** argv) {
       std::string v;
       uint64_t n;
       if (!need_value(&v)) return UsageError(a + " needs a value");
-      if (!ParseU64(v.c_str(), &n)) return UsageError("bad number for " + a + ": '" + v + "'");
+      if (!ParseU64(v, &n)) return UsageError("bad number for " + a + ": '" + v + "'");
       (a == "--seed" ? opt.seed : opt.max_insns) = n;
     } else if (a == "-E" || a == "-U") {
       std::string v;

@@ -31,7 +31,6 @@ struct Block;
 struct ChainSlot {
   uint8_t* jump_rel32 = nullptr;  // the jmp's displacement field
   const void* stub = nullptr;
-  uint64_t target_pc = 0;
   Block* owner = nullptr;
 
   // Aims the jump at `code`; false if it is out of rel32 reach.
@@ -108,10 +107,9 @@ struct JitContext {
 enum BlockFlags : uint32_t {
   kBlockEl1 = 1,        // PSTATE.EL == 1
   kBlockPan = 2,        // PSTATE.PAN: EL1 data accesses use the PAN context
-  kBlockUao = 4,        // PSTATE.UAO
-  kBlockFpTrapped = 8,  // CPACR_EL1.FPEN traps SIMD&FP at this EL
-  kBlockFpcrDefault = 16,  // FPCR.{RMode, FZ, DN} == 0: in-line FP arithmetic
-  kBlockFlagCount = 32,
+  kBlockFpTrapped = 4,  // CPACR_EL1.FPEN traps SIMD&FP at this EL
+  kBlockFpcrDefault = 8,  // FPCR.{RMode, FZ, DN} == 0: in-line FP arithmetic
+  kBlockFlagCount = 16,
 };
 
 }  // namespace a64::jit

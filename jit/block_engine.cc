@@ -44,7 +44,6 @@ uint32_t BlockEngine::FlagsOf(const CpuState& st) {
   uint32_t f = 0;
   if (st.pstate.el == 1) f |= kBlockEl1;
   if (st.pstate.pan) f |= kBlockPan;
-  if (st.pstate.uao) f |= kBlockUao;
   if (FpAccessTrapped(st)) f |= kBlockFpTrapped;
   // FPCR.RMode (23:22), FZ (24), DN (25).
   if ((st.fpcr & (0xfu << 22)) == 0) f |= kBlockFpcrDefault;
@@ -121,8 +120,6 @@ Block* BlockEngine::Lookup(Cpu& cpu) {
   jc[i] = JumpCacheEntry{pc, ctx_.jump_generation, b->code, b};
   return b;
 }
-
-const Block* BlockEngine::BlockAt(Cpu& cpu) { return Lookup(cpu); }
 
 void BlockEngine::Link(ChainSlot* slot, Block* target) {
   Block* owner = slot->owner;

@@ -61,10 +61,6 @@ class BlockEngine {
   // lower VA half, which EL1's caches never hold.
   void LowerHalfChanged();
 
-  // The block that would run at the current PC (translating it if needed),
-  // or null. For the lockstep checker.
-  const Block* BlockAt(Cpu& cpu);
-
   const EngineStats& stats() const { return stats_; }
 
   // Asks for observer callouts (ObserverEvents) in generated code; null or

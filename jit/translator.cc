@@ -308,7 +308,6 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     ChainSlot& s = block.slots[c.slot];
     s.stub = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.stub);
     s.jump_rel32 = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.after_jump) - 4;
-    s.target_pc = c.target;
     s.owner = &block;
   }
   return true;

@@ -55,7 +55,6 @@ class Translator {
 
   EntryFn entry() const { return entry_; }
   const void* exit() const { return exit_; }
-  size_t code_bytes() const { return code_bytes_; }
 
  private:
   void EmitTrampoline();

@@ -23,8 +23,8 @@ packages=(
   # oracles, cross toolchain and fuzzing
   llvm-14 clang-14 libclang-rt-14-dev gcc-aarch64-linux-gnu g++-aarch64-linux-gnu
   libc6-dev-arm64-cross qemu-user qemu-system-arm
-  # checks the generated device tree (tests/boot)
-  device-tree-compiler
+  # checks the generated device tree; ext4 images for virtio-blk (tests/boot)
+  device-tree-compiler e2fsprogs
 )
 
 apt-get update -q

@@ -43,10 +43,10 @@ UserMemory::~UserMemory() {
 }
 
 void UserMemory::SetFlags(uint64_t page, uint8_t f) {
-  InvalidateCaches();
   if (!code_pages_.empty()) NotifyCodeWrite(page << kPageShift, kPageSize);
   TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
-  if ((e.read_tag & kTlbPageMask) == page << kPageShift) e = TlbFastEntry{};
+  if (((e.read_tag | e.write_tag | e.fetch_tag) & kTlbPageMask) == page << kPageShift)
+    e = TlbFastEntry{};
   const uint64_t l = page >> kLeafBits;
   auto& leaf = leaves_[l];
   if (!leaf) {
@@ -87,21 +87,18 @@ FaultKind UserMemory::Check(uint64_t va, size_t size, uint8_t need,
   return FaultKind::kNone;
 }
 
-// The fast paths hit the one-entry caches; everything else goes through the
-// out-of-line slow paths (keeping the fast paths free of register spills).
+// The fast paths hit the fast table, as generated code does (the tag of the
+// page of the last byte: a page-crossing access misses); everything else
+// goes through the out-of-line slow paths (keeping the fast paths free of
+// register spills).
 FaultKind UserMemory::Read(uint64_t va, void* dst, size_t size, AccessType type,
                            MemFault* fault) {
-  if (type == AccessType::kFetch) {
-    if ((va >> kPageShift) == fetch_page_ && ((va + size - 1) >> kPageShift) == fetch_page_) {
-      CopySmall(dst, host_base_ + va, size);
-      return FaultKind::kNone;
-    }
-  } else {
-    va = StripTag(va);
-    if ((va >> kPageShift) == read_page_ && ((va + size - 1) >> kPageShift) == read_page_) {
-      CopySmall(dst, host_base_ + va, size);
-      return FaultKind::kNone;
-    }
+  const bool fetch = type == AccessType::kFetch;
+  if (!fetch) va = StripTag(va);
+  const TlbFastEntry& e = fast_[TlbIndex(va)];
+  if (((va + size - 1) & kTlbPageMask) == (fetch ? e.fetch_tag : e.read_tag)) {
+    CopySmall(dst, host_base_ + va, size);
+    return FaultKind::kNone;
   }
   return ReadSlow(va, dst, size, type, fault);
 }
@@ -111,11 +108,7 @@ FaultKind UserMemory::ReadSlow(uint64_t va, void* dst, size_t size, AccessType t
   const bool fetch = type == AccessType::kFetch;
   const FaultKind f = Check(va, size, fetch ? kProtExec : kProtRead, &fault->va);
   if (f != FaultKind::kNone) return f;
-  const uint64_t page = va >> kPageShift;
-  if (((va + size - 1) >> kPageShift) == page) {
-    (fetch ? fetch_page_ : read_page_) = page;
-    if (!fetch) FillFast(page, (Flags(page) & kProtWrite) && !code_pages_.count(page));
-  }
+  FillFast(va >> kPageShift);
   CopySmall(dst, host_base_ + va, size);
   return FaultKind::kNone;
 }
@@ -123,7 +116,7 @@ FaultKind UserMemory::ReadSlow(uint64_t va, void* dst, size_t size, AccessType t
 FaultKind UserMemory::Write(uint64_t va, const void* src, size_t size, AccessType,
                             MemFault* fault) {
   va = StripTag(va);
-  if ((va >> kPageShift) == write_page_ && ((va + size - 1) >> kPageShift) == write_page_) {
+  if (((va + size - 1) & kTlbPageMask) == fast_[TlbIndex(va)].write_tag) {
     CopySmall(host_base_ + va, src, size);
     return FaultKind::kNone;
   }
@@ -134,11 +127,7 @@ FaultKind UserMemory::WriteSlow(uint64_t va, const void* src, size_t size, MemFa
   const FaultKind f = Check(va, size, kProtWrite, &fault->va);
   if (f != FaultKind::kNone) return f;
   if (!code_pages_.empty()) NotifyCodeWrite(va, size);
-  const uint64_t page = va >> kPageShift;
-  if (((va + size - 1) >> kPageShift) == page) {
-    write_page_ = page;
-    FillFast(page, true);
-  }
+  FillFast(va >> kPageShift);
   CopySmall(host_base_ + va, src, size);
   return FaultKind::kNone;
 }
@@ -178,7 +167,6 @@ void UserMemory::UnmapAll() {
   for (TlbFastEntry& e : fast_) e = TlbFastEntry{};
   for (auto& leaf : leaves_) leaf.reset();
   std::fill(leaf_count_.begin(), leaf_count_.end(), 0);
-  InvalidateCaches();
 }
 
 bool UserMemory::Protect(uint64_t va, uint64_t len, uint8_t prot) {
@@ -315,7 +303,6 @@ void UserMemory::WatchCode(uint64_t pa_page, bool watched) {
     return;
   }
   code_pages_.insert(page);
-  if (write_page_ == page) write_page_ = ~uint64_t{0};
   TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
   if (e.write_tag == pa_page) e.write_tag = kTlbInvalid;
 }
@@ -326,20 +313,15 @@ void UserMemory::NotifyCodeWrite(uint64_t va, uint64_t len) {
     if (code_pages_.count(p)) code_write_handler_(p << kPageShift);
 }
 
-void UserMemory::FillFast(uint64_t page, bool write) {
-  TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
+void UserMemory::FillFast(uint64_t page) {
+  const uint8_t f = Flags(page);
   const uint64_t tag = page << kPageShift;
-  const uint64_t old = (e.read_tag | e.write_tag) & kTlbPageMask;
-  if (old != tag) {
-    e = TlbFastEntry{};
-    // The evicted page must go through the slow path again (which refills
-    // the entry) rather than hit the one-entry caches forever.
-    if (read_page_ << kPageShift == old) read_page_ = ~uint64_t{0};
-    if (write_page_ << kPageShift == old) write_page_ = ~uint64_t{0};
-  }
-  if (Flags(page) & kProtRead) e.read_tag = tag;
-  if (write) e.write_tag = tag;
+  TlbFastEntry e;
+  if (f & kProtRead) e.read_tag = tag;
+  if ((f & kProtWrite) && !code_pages_.count(page)) e.write_tag = tag;  // watched: slow
+  if (f & kProtExec) e.fetch_tag = tag;
   e.addend = reinterpret_cast<uint64_t>(host_base_);
+  fast_[TlbIndex(tag)] = e;
 }
 
 int UserMemory::ReadCString(uint64_t va, size_t max_len, std::vector<char>* out) const {

@@ -135,20 +135,15 @@ class UserMemory final : public GuestMemory, public CodePort {
   [[gnu::noinline]] FaultKind WriteSlow(uint64_t va, const void* src, size_t size,
                                         MemFault* fault);
 
-  void InvalidateCaches() { read_page_ = write_page_ = fetch_page_ = ~uint64_t{0}; }
   // Calls the code-write handler for the watched pages of [va, va + len).
   void NotifyCodeWrite(uint64_t va, uint64_t len);
-  // Makes the fast-table entry of `page` show it readable (and writable).
-  void FillFast(uint64_t page, bool write);
+  // Makes `page` the one its fast-table entry shows, with its permissions
+  // (no write tag while its code is watched).
+  void FillFast(uint64_t page);
 
   uint8_t* host_base_ = nullptr;
-  // One-entry caches: the last page number that passed a read, write or
-  // fetch check (any flag change clears them).
-  uint64_t read_page_ = ~uint64_t{0};
-  uint64_t write_page_ = ~uint64_t{0};
-  uint64_t fetch_page_ = ~uint64_t{0};
-  // Fast table for generated code (only single-page accesses that passed
-  // the checks fill it; any flag change of a page clears its entry).
+  // The fast table of Read/Write and of generated code: filled by accesses
+  // that passed the checks; any flag change of a page clears its entry.
   TlbFastEntry fast_[kTlbEntries];
   std::unordered_set<uint64_t> code_pages_;  // watched page numbers
   std::function<void(uint64_t)> code_write_handler_;

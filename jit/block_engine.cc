@@ -77,10 +77,10 @@ Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t*
   block->pc = pc;
   block->pa = pa;
   block->flags = flags;
-  const TlbFastEntry* table = port_.FastTable(port_.DataContext(cpu.st.pstate));
-  if (!translator_.Translate(*block, page, table, options_.chain, hooks_)) {
+  const DataPath data = DataPathOf(cpu);
+  if (!translator_.Translate(*block, page, data, options_.chain, hooks_)) {
     FlushAll();
-    if (!translator_.Translate(*block, page, table, options_.chain, hooks_)) return nullptr;
+    if (!translator_.Translate(*block, page, data, options_.chain, hooks_)) return nullptr;
   }
   ++stats_.blocks_translated;
   Block* b = block.get();
@@ -134,7 +134,20 @@ void BlockEngine::Link(ChainSlot* slot, Block* target) {
   ++stats_.links;
 }
 
+DataPath BlockEngine::DataPathOf(const Cpu& cpu) const {
+  DataPath d;
+  d.table = port_.FastTable(port_.DataContext(cpu.st.pstate));
+  // The observer's access callouts need the TLB path: they report accesses
+  // that passed the checks, which a direct access only knows afterwards.
+  if (!(hooks_.events & kObserveAccesses)) {
+    d.direct = port_.DirectBase();
+    d.direct_va_bits = port_.DirectVaBits();
+  }
+  return d;
+}
+
 BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
+  const FaultRecoveryScope recovery(&translator_);
   ctx_.limit = limit;
   // Translation registers are written by interpreted instructions only.
   if (cpu.st.translation_generation != translation_generation_) {
@@ -197,7 +210,7 @@ BlockEngine::Result BlockEngine::Verify(Cpu& cpu, Block& b) {
                static_cast<unsigned long long>(b.pc), static_cast<unsigned long long>(b.pa),
                b.length, report.c_str());
   lockstep_->Rewind(cpu);
-  const TlbFastEntry* table = port_.FastTable(port_.DataContext(cpu.st.pstate));
+  const DataPath data = DataPathOf(cpu);
   for (unsigned i = 0; i < b.length; ++i) {
     uint64_t pa_page;
     const uint8_t* page;
@@ -206,7 +219,7 @@ BlockEngine::Result BlockEngine::Verify(Cpu& cpu, Block& b) {
     single.pc = cpu.st.pc;
     single.pa = pa_page | (cpu.st.pc & 0xfff);
     single.flags = b.flags;
-    if (!translator_.Translate(single, page, table, false, hooks_, 1) || single.length != 1) break;
+    if (!translator_.Translate(single, page, data, false, hooks_, 1) || single.length != 1) break;
     uint32_t word;
     std::memcpy(&word, page + (cpu.st.pc & 0xfff), 4);
     const auto one = lockstep_->Check(cpu, 1, [&] { return Enter(cpu, single); }, &report);

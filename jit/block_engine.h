@@ -73,6 +73,7 @@ class BlockEngine {
   };
 
   static uint32_t FlagsOf(const CpuState& st);
+  DataPath DataPathOf(const Cpu& cpu) const;
   Block* Lookup(Cpu& cpu);
   Block* Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t* page, uint32_t flags);
   void Link(ChainSlot* slot, Block* target);

@@ -1,6 +1,7 @@
 // What the block engine needs from a memory system: instruction fetch
 // translation (to read and key the code), the TLB fast tables generated code
-// looks up in line, and write watching of pages that hold translated code.
+// looks up in line (or a direct view of guest memory), and write watching of
+// pages that hold translated code.
 // Implemented by the full-system MMU (mmu/mmu.h) and by user-mode memory
 // (user/user_memory.h).
 #pragma once
@@ -28,6 +29,15 @@ class CodePort {
   virtual const TlbFastEntry* FastTable(TlbContext context) const = 0;
   // The context of an ordinary data access with this PSTATE.
   virtual TlbContext DataContext(const ProcState& ps) const = 0;
+
+  // A direct view of guest memory (user mode): guest VA v is at host
+  // DirectBase() + v for every v below 2^DirectVaBits() (with a guard of at
+  // least 64 bytes beyond), and each page's host protection allows no more
+  // than the guest may do there (watched code pages are not writable), so
+  // generated code may access memory directly and let the host fault
+  // (jit/fault_recovery.h). Null (the default): no such view.
+  virtual uint8_t* DirectBase() const { return nullptr; }
+  virtual unsigned DirectVaBits() const { return 0; }
 
   // Whether a data read of [va, va + size) reaches only RAM (no device); an
   // access that would fault counts as RAM. For --verify-jit.

@@ -1,8 +1,10 @@
 // In-line loads and stores: the address computation, the software TLB fast
-// path (mmu/tlb.h) and the access itself. Anything the fast path does not
-// cover -- a TLB miss, MMIO, Device memory, a watched page, a page-crossing
-// access, an SP-based access with SP not 16-byte aligned -- runs the
-// instruction's semantics instead, which raise any fault.
+// path (mmu/tlb.h) or the direct access (user mode, DataPath::direct), and
+// the access itself. Anything the fast path does not cover -- a TLB miss,
+// MMIO, Device memory, a watched page, a page-crossing access, an SP-based
+// access with SP not 16-byte aligned; with direct access, whatever makes the
+// host fault -- runs the instruction's semantics instead, which raise any
+// fault.
 #include "jit/emitter.h"
 
 namespace a64::jit {
@@ -163,42 +165,26 @@ x86::Mem VReg(unsigned n, unsigned size, int32_t disp = 0) {
   return x86::ptr(x86::rbx, static_cast<int32_t>(offsetof(CpuState, v) + n * 16) + disp, size);
 }
 
-// Moves one register's data between guest state and host memory at [rsi + disp].
-void Transfer(Emitter& e, const Access& x, unsigned t, int32_t disp) {
+// The temporary holding register i of a load until every access is done:
+// a fault on a later access (direct memory) must leave the registers as
+// they were, for the slow path to start over.
+x86::Gp IntTemp(unsigned i) { return i == 0 ? x86::rax : x86::rdx; }
+x86::Xmm VecTemp(unsigned i) { return x86::xmm(i); }
+
+// Access i of `x` at host [rsi + disp]: a store from its register, or a load
+// into its temporary.
+void Transfer(Emitter& e, const Access& x, unsigned i, int32_t disp) {
   x86::Assembler& a = e.a;
+  const unsigned t = x.t[i];
   const x86::Mem host = x86::ptr(x86::rsi, disp, x.bytes);
-  if (x.vector) {
-    if (x.bytes == 16) {
-      if (x.kind == Kind::kStore) {
-        a.movups(x86::xmm0, VReg(t, 16));
-        a.movups(host, x86::xmm0);
-      } else {
-        a.movups(x86::xmm0, host);
-        a.movups(VReg(t, 16), x86::xmm0);
-      }
-      return;
-    }
-    if (x.kind == Kind::kStore) {
-      switch (x.bytes) {
-        case 1: a.mov(x86::al, VReg(t, 1)); a.mov(host, x86::al); break;
-        case 2: a.mov(x86::ax, VReg(t, 2)); a.mov(host, x86::ax); break;
-        case 4: a.mov(x86::eax, VReg(t, 4)); a.mov(host, x86::eax); break;
-        default: a.mov(x86::rax, VReg(t, 8)); a.mov(host, x86::rax); break;
-      }
-      return;
-    }
-    switch (x.bytes) {
-      case 1: a.movzx(x86::eax, host); break;
-      case 2: a.movzx(x86::eax, host); break;
-      case 4: a.mov(x86::eax, host); break;
-      default: a.mov(x86::rax, host); break;
-    }
-    a.mov(VReg(t, 8), x86::rax);
-    a.mov(VReg(t, 8, 8), 0);
-    return;
-  }
   if (x.kind == Kind::kStore) {
-    e.LoadX(x86::rax, t, x.bytes == 8);  // the store writes the low bytes
+    if (x.vector && x.bytes == 16) {
+      a.movups(x86::xmm0, VReg(t, 16));
+      a.movups(host, x86::xmm0);
+      return;
+    }
+    if (x.vector) a.mov(x86::rax, VReg(t, 8));
+    else e.LoadX(x86::rax, t, x.bytes == 8);  // the store writes the low bytes
     switch (x.bytes) {
       case 1: a.mov(host, x86::al); break;
       case 2: a.mov(host, x86::ax); break;
@@ -207,24 +193,41 @@ void Transfer(Emitter& e, const Access& x, unsigned t, int32_t disp) {
     }
     return;
   }
+  if (x.vector) {  // zero-extended to 128 bits
+    const x86::Xmm v = VecTemp(i);
+    switch (x.bytes) {
+      case 1:
+      case 2: a.movzx(x86::ecx, host); a.movd(v, x86::ecx); break;
+      case 4: a.movd(v, host); break;
+      case 8: a.movq(v, host); break;
+      default: a.movups(v, host); break;
+    }
+    return;
+  }
+  const x86::Gp r = IntTemp(i);
   const bool wide = x.dest_bytes == 8;
   if (x.kind == Kind::kLoad) {
-    if (x.bytes <= 2) a.movzx(x86::eax, host);
-    else if (x.bytes == 4) a.mov(x86::eax, host);
-    else a.mov(x86::rax, host);
+    if (x.bytes <= 2) a.movzx(r.r32(), host);
+    else if (x.bytes == 4) a.mov(r.r32(), host);
+    else a.mov(r.r64(), host);
   } else if (x.bytes == 4) {
-    a.movsxd(x86::rax, host);
+    a.movsxd(r.r64(), host);
   } else {
-    a.movsx(wide ? x86::Gp(x86::rax) : x86::Gp(x86::eax), host);
+    a.movsx(wide ? x86::Gp(r.r64()) : x86::Gp(r.r32()), host);
   }
-  e.StoreX(t, x86::rax);
+}
+
+// A load's temporary i into its register.
+void Commit(Emitter& e, const Access& x, unsigned i) {
+  if (x.vector) e.a.movups(VReg(x.t[i], 16), VecTemp(i));
+  else e.StoreX(x.t[i], IntTemp(i));
 }
 
 }  // namespace
 
 bool EmitMemoryInline(Emitter& e, bool* ends_block) {
   *ends_block = false;
-  if (!e.data_table) return false;
+  if (!e.data.table && !e.data.direct) return false;
   Access x{};
   if (!Decode(e.op, e.word, &x)) return false;
   const bool writeback =
@@ -273,30 +276,57 @@ bool EmitMemoryInline(Emitter& e, bool* ends_block) {
       }
       break;
   }
-  // The TLB fast path: entry = table[(va >> 12) & mask] (32-byte entries);
-  // the page of the last byte must equal the entry's tag (flag bits make it
-  // differ, and so does a page-crossing access).
-  const size_t tag = x.kind == Kind::kStore ? offsetof(TlbFastEntry, write_tag)
-                                            : offsetof(TlbFastEntry, read_tag);
-  static_assert(sizeof(TlbFastEntry) == 32);
-  a.mov(x86::edi, x86::esi);
-  a.shr(x86::edi, 12 - 5);
-  a.and_(x86::edi, (kTlbEntries - 1) << 5);
-  a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
-  a.and_(x86::rax, -4096);
-  a.cmp(x86::rax, x86::qword_ptr(Emitter::kTableReg, x86::rdi, 0, static_cast<int32_t>(tag)));
-  a.jne(slow);
-  if (e.hooks.events & kObserveAccesses) {
-    a.push(x86::rdi);  // two pushes keep the stack 16-byte aligned
-    a.push(x86::r8);
-    e.CallOnAccess(total, x.kind == Kind::kStore);
-    a.pop(x86::r8);
-    a.pop(x86::rdi);
+  if (e.data.direct && !(e.hooks.events & kObserveAccesses)) {
+    // Direct: host kMemoryReg + va. The host protections are the guest's,
+    // so only a VA beyond the space (a tagged one too) is checked here;
+    // any other access the guest may not make faults on the host and
+    // resumes at the slow path (jit/fault_recovery.h). Several stores must
+    // not cross a page, lest the first be done when the second faults.
+    a.mov(x86::rax, x86::rsi);
+    a.shr(x86::rax, e.data.direct_va_bits);
+    a.jnz(slow);
+    if (x.count > 1 && x.kind == Kind::kStore) {
+      a.lea(x86::eax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
+      a.xor_(x86::eax, x86::esi);
+      a.test(x86::eax, -4096);
+      a.jnz(slow);
+    }
+    a.add(x86::rsi, Emitter::kMemoryReg);
+    Emitter::AccessSite site{a.newLabel(), a.newLabel(), slow};
+    a.bind(site.begin);
+    for (unsigned i = 0; i < x.count; ++i)
+      Transfer(e, x, i, static_cast<int32_t>(i * x.bytes));
+    a.bind(site.end);
+    e.access_sites.push_back(site);
+  } else {
+    // The TLB fast path: entry = table[(va >> 12) & mask] (32-byte
+    // entries); the page of the last byte must equal the entry's tag (flag
+    // bits make it differ, and so does a page-crossing access).
+    const size_t tag = x.kind == Kind::kStore ? offsetof(TlbFastEntry, write_tag)
+                                              : offsetof(TlbFastEntry, read_tag);
+    static_assert(sizeof(TlbFastEntry) == 32);
+    a.mov(x86::edi, x86::esi);
+    a.shr(x86::edi, 12 - 5);
+    a.and_(x86::edi, (kTlbEntries - 1) << 5);
+    a.lea(x86::rax, x86::ptr(x86::rsi, static_cast<int32_t>(total - 1)));
+    a.and_(x86::rax, -4096);
+    a.cmp(x86::rax,
+          x86::qword_ptr(Emitter::kMemoryReg, x86::rdi, 0, static_cast<int32_t>(tag)));
+    a.jne(slow);
+    if (e.hooks.events & kObserveAccesses) {
+      a.push(x86::rdi);  // two pushes keep the stack 16-byte aligned
+      a.push(x86::r8);
+      e.CallOnAccess(total, x.kind == Kind::kStore);
+      a.pop(x86::r8);
+      a.pop(x86::rdi);
+    }
+    a.add(x86::rsi, x86::qword_ptr(Emitter::kMemoryReg, x86::rdi, 0,
+                                   static_cast<int32_t>(offsetof(TlbFastEntry, addend))));
+    for (unsigned i = 0; i < x.count; ++i)
+      Transfer(e, x, i, static_cast<int32_t>(i * x.bytes));
   }
-  a.add(x86::rsi, x86::qword_ptr(Emitter::kTableReg, x86::rdi, 0,
-                                 static_cast<int32_t>(offsetof(TlbFastEntry, addend))));
-  for (unsigned i = 0; i < x.count; ++i)
-    Transfer(e, x, x.t[i], static_cast<int32_t>(i * x.bytes));
+  if (x.kind != Kind::kStore)
+    for (unsigned i = 0; i < x.count; ++i) Commit(e, x, i);
   if (writeback) e.StoreXSp(x.n, x86::r8);
   a.bind(resume);
   return true;

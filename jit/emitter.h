@@ -3,8 +3,8 @@
 // into the interpreter's semantics, and block exits.
 //
 // Register use: rbx = Cpu*, r12 = JitContext*, r15 = instruction budget
-// (pinned); r14 = the block's TLB fast table (kTableReg, loaded by blocks
-// with in-line memory accesses); rbp, r13 cache guest registers; rax, rcx,
+// (pinned); r14 = the block's TLB fast table or direct memory base
+// (kMemoryReg, see DataPath); rbp, r13 cache guest registers; rax, rcx,
 // rdx, rsi, rdi, r8-r11 are scratch within one guest instruction.
 #pragma once
 
@@ -19,6 +19,7 @@
 #include "frontend/semantics/cpu.h"
 #include "jit/block.h"
 #include "jit/observer.h"
+#include "jit/translator.h"
 #include "mmu/tlb_fast.h"
 
 namespace a64::jit {
@@ -55,17 +56,17 @@ struct ChainExit {
 
 class Emitter {
  public:
-  static constexpr x86::Gpq kTableReg = x86::r14;
+  static constexpr x86::Gpq kMemoryReg = x86::r14;
   static constexpr x86::Gpq kBudgetReg = x86::r15;
 
-  Emitter(x86::Assembler& a, Block& block, bool chain, const TlbFastEntry* data_table,
+  Emitter(x86::Assembler& a, Block& block, bool chain, const DataPath& data,
           const ObserverHooks& hooks)
-      : a(a), block(block), chain(chain), data_table(data_table), hooks(hooks) {}
+      : a(a), block(block), chain(chain), data(data), hooks(hooks) {}
 
   x86::Assembler& a;
   Block& block;
   const bool chain;
-  const TlbFastEntry* const data_table;  // null: no in-line memory fast path
+  const DataPath data;
   const ObserverHooks hooks;
 
   // The instruction being translated.
@@ -82,6 +83,11 @@ class Emitter {
   x86::Gp cache[32];
   bool cached[32] = {};
   std::vector<ChainExit> chain_exits;
+  // Direct accesses: a host fault in [begin, end) resumes at `slow`.
+  struct AccessSite {
+    Label begin, end, slow;
+  };
+  std::vector<AccessSite> access_sites;
 
   // ---- Guest state --------------------------------------------------------
   static x86::Mem X(unsigned n) { return x86::qword_ptr(x86::rbx, static_cast<int32_t>(n * 8)); }

@@ -172,7 +172,17 @@ Translator::~Translator() = default;
 void Translator::Flush() {
   runtime_ = std::make_unique<asmjit::JitRuntime>();
   code_bytes_ = 0;
+  access_sites_.clear();
   EmitTrampoline();
+}
+
+bool Translator::Recover(uintptr_t pc, uintptr_t* resume) const {
+  auto it = access_sites_.upper_bound(pc);
+  if (it == access_sites_.begin()) return false;
+  --it;
+  if (pc >= it->second.end) return false;
+  *resume = it->second.slow;
+  return true;
 }
 
 // entry(cpu, ctx, code): saves the callee-saved registers, pins rbx = cpu and
@@ -218,7 +228,7 @@ void Translator::EmitTrampoline() {
   exit_ = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(exit);
 }
 
-bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table,
+bool Translator::Translate(Block& block, const uint8_t* page, const DataPath& data,
                            bool chain, const ObserverHooks& hooks, unsigned max_insns) {
   if (code_bytes_ >= max_code_bytes_) return false;
   // Plan: the instructions of the block.
@@ -248,7 +258,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   asmjit::CodeHolder code;
   code.init(runtime_->environment());
   x86::Assembler a(&code);
-  Emitter e(a, block, chain, data_table, hooks);
+  Emitter e(a, block, chain, data, hooks);
   if (count == 0) {
     e.StoreImm(Emitter::Pc(), block.pc);
     e.ExitToEngine(kExitDispatch);
@@ -259,8 +269,10 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
     a.jb(too_far);
     e.count = count;
     e.CallOnBlock(count);
-    if (data_table)
-      a.mov(Emitter::kTableReg, asmjit::imm(reinterpret_cast<uint64_t>(data_table)));
+    if (data.direct)
+      a.mov(Emitter::kMemoryReg, asmjit::imm(reinterpret_cast<uint64_t>(data.direct)));
+    else if (data.table)
+      a.mov(Emitter::kMemoryReg, asmjit::imm(reinterpret_cast<uint64_t>(data.table)));
     // Cache the guest registers the block reads at least twice: one load at
     // entry instead of one per read.
     unsigned reads[32] = {};
@@ -304,6 +316,11 @@ bool Translator::Translate(Block& block, const uint8_t* page, const TlbFastEntry
   if (runtime_->add(&fn, &code) != asmjit::kErrorOk) return false;
   code_bytes_ += code.codeSize();
   block.code = fn;
+  const auto at = [&](Label l) {
+    return reinterpret_cast<uintptr_t>(fn) + code.labelOffsetFromBase(l);
+  };
+  for (const Emitter::AccessSite& s : e.access_sites)
+    access_sites_[at(s.begin)] = AccessSite{at(s.end), at(s.slow)};
   for (const ChainExit& c : e.chain_exits) {
     ChainSlot& s = block.slots[c.slot];
     s.stub = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(c.stub);

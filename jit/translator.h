@@ -11,11 +11,13 @@
 #include <asmjit/core.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 
 #include "frontend/decode_table.h"
 #include "frontend/semantics/cpu.h"
 #include "jit/block.h"
+#include "jit/fault_recovery.h"
 #include "jit/observer.h"
 #include "mmu/tlb_fast.h"
 
@@ -34,7 +36,16 @@ bool InterpretedOnly(Op op, uint32_t word, uint32_t block_flags);
 // interrupt is taken before the next instruction).
 bool EndsBlockWithAttention(Op op, uint32_t word);
 
-class Translator {
+// How a block's in-line loads and stores reach guest memory.
+struct DataPath {
+  const TlbFastEntry* table = nullptr;  // the software TLB's fast table
+  // Or directly (CodePort::DirectBase): guest VA v at direct + v for v below
+  // 2^direct_va_bits, host faults resumed at the slow path.
+  uint8_t* direct = nullptr;
+  unsigned direct_va_bits = 0;
+};
+
+class Translator final : public FaultRecovery {
  public:
   // Runs generated code at `code` until it leaves; returns its ExitCode.
   using EntryFn = uint32_t (*)(Cpu* cpu, JitContext* ctx, const void* code);
@@ -44,14 +55,17 @@ class Translator {
   ~Translator();
 
   // Fills block.length and block.code for the instructions at block.pc,
-  // read from `page` (the host copy of its 4 KiB page). `data_table` is the
-  // TLB fast table of the block's data accesses. False when the code memory
-  // is full (Flush, then retry).
-  bool Translate(Block& block, const uint8_t* page, const TlbFastEntry* data_table, bool chain,
+  // read from `page` (the host copy of its 4 KiB page). `data` is how its
+  // data accesses reach memory (neither way: no in-line accesses). False
+  // when the code memory is full (Flush, then retry).
+  bool Translate(Block& block, const uint8_t* page, const DataPath& data, bool chain,
                  const ObserverHooks& hooks, unsigned max_insns = kMaxBlockInsns);
 
   // Drops all generated code (no block may be running).
   void Flush();
+
+  // FaultRecovery: the slow path of the direct access at host address `pc`.
+  bool Recover(uintptr_t pc, uintptr_t* resume) const override;
 
   EntryFn entry() const { return entry_; }
   const void* exit() const { return exit_; }
@@ -64,6 +78,13 @@ class Translator {
   EntryFn entry_ = nullptr;
   const void* exit_ = nullptr;
   size_t code_bytes_ = 0;
+  // The direct accesses' x86 instructions: [begin, end) by begin -> the
+  // slow path.
+  struct AccessSite {
+    uintptr_t end;
+    uintptr_t slow;
+  };
+  std::map<uintptr_t, AccessSite> access_sites_;
 };
 
 }  // namespace a64::jit

@@ -78,11 +78,15 @@ int64_t Mmap(UserProcess& p, uint64_t addr, uint64_t len, uint64_t prot, uint64_
     const uint64_t fsize = static_cast<uint64_t>(st.st_size);
     file_bytes = offset < fsize ? std::min(size, fsize - offset) : 0;
   }
-  if (!p.mem.Map(va, size, static_cast<uint8_t>(prot & kProtKnown) | (anon ? kAnonymous : 0)))
+  const uint8_t guest_prot = static_cast<uint8_t>(prot & kProtKnown);
+  // A file mapping is writable while the file is read in (the host
+  // protection is the guest's); then it gets the guest's protection.
+  if (!p.mem.Map(va, size, anon ? guest_prot | kAnonymous : kProtRead | kProtWrite))
     return -ENOMEM;
+  if (anon) return static_cast<int64_t>(va);
   // Private file mapping: a copy of the file made now. Whole pages past EOF
   // read as zero (Linux would raise SIGBUS on them).
-  uint8_t* host = p.mem.HostRange(va, size, kMapped);
+  uint8_t* host = p.mem.HostRange(va, size, kProtWrite);
   uint64_t got = 0;
   while (got < file_bytes) {
     const ssize_t n = pread(fd, host + got, file_bytes - got, offset + got);
@@ -95,6 +99,7 @@ int64_t Mmap(UserProcess& p, uint64_t addr, uint64_t len, uint64_t prot, uint64_
     if (n == 0) break;
     got += n;
   }
+  p.mem.Protect(va, size, guest_prot);
   return static_cast<int64_t>(va);
 }
 

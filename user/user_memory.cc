@@ -33,13 +33,13 @@ inline void CopySmall(void* dst, const void* src, size_t n) {
 }  // namespace
 
 UserMemory::UserMemory() : leaves_(kLeaves), leaf_count_(kLeaves, 0) {
-  void* p = mmap(nullptr, kGuestVaLimit, PROT_NONE,
+  void* p = mmap(nullptr, kGuestVaLimit + kGuardBytes, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p != MAP_FAILED) host_base_ = static_cast<uint8_t*>(p);
 }
 
 UserMemory::~UserMemory() {
-  if (host_base_) munmap(host_base_, kGuestVaLimit);
+  if (host_base_) munmap(host_base_, kGuestVaLimit + kGuardBytes);
 }
 
 void UserMemory::SetFlags(uint64_t page, uint8_t f) {
@@ -77,7 +77,7 @@ FaultKind UserMemory::Check(uint64_t va, size_t size, uint8_t need,
       return FaultKind::kTranslation;
     }
     const uint8_t f = Flags(page_va >> kPageShift);
-    if ((f & need) != need) {
+    if ((Allowed(f) & need) != need) {
       *fault_va = page_va;
       return f & kMapped ? FaultKind::kPermission : FaultKind::kTranslation;
     }
@@ -138,28 +138,48 @@ bool UserMemory::HostMapZero(uint64_t va, uint64_t len) {
   return p != MAP_FAILED;
 }
 
+int UserMemory::HostProt(uint64_t page) const {
+  const uint8_t f = Allowed(Flags(page));
+  if (!(f & kMapped) || !(f & kProtRead)) return PROT_NONE;
+  if (!(f & kProtWrite) || (!code_pages_.empty() && code_pages_.count(page))) return PROT_READ;
+  return PROT_READ | PROT_WRITE;
+}
+
+// Every change of a page's flags or watch ends here (after the change:
+// the code-write handler may run in between and see the old flags).
+void UserMemory::SyncHostProt(uint64_t va, uint64_t len) {
+  uint64_t p = va >> kPageShift;
+  const uint64_t end = std::min((va + len + kPageSize - 1) >> kPageShift, kPages);
+  while (p < end) {
+    const int prot = HostProt(p);
+    uint64_t q = p + 1;
+    while (q < end && HostProt(q) == prot) ++q;
+    mprotect(host_base_ + (p << kPageShift), (q - p) << kPageShift, prot);
+    p = q;
+  }
+}
+
 bool UserMemory::Map(uint64_t va, uint64_t len, uint8_t flags) {
   if (va >= kGuestVaLimit || len > kGuestVaLimit - va) return false;
   if (!HostMapZero(va, len)) return false;
   for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p)
     SetFlags(p, flags | kMapped);
+  SyncHostProt(va, len);
   return true;
 }
 
 void UserMemory::Unmap(uint64_t va, uint64_t len) {
   if (va >= kGuestVaLimit) return;
   len = std::min(len, kGuestVaLimit - va);
+  for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p)
+    if (Flags(p)) SetFlags(p, 0);
   // Back to a PROT_NONE reservation; the host frees the pages.
   mmap(host_base_ + va, len, PROT_NONE,
        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-  for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p)
-    if (Flags(p)) SetFlags(p, 0);
 }
 
 void UserMemory::UnmapAll() {
   if (!host_base_) return;
-  mmap(host_base_, kGuestVaLimit, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
-       -1, 0);
   if (!code_pages_.empty()) {
     const std::unordered_set<uint64_t> pages = code_pages_;
     for (uint64_t p : pages) NotifyCodeWrite(p << kPageShift, kPageSize);
@@ -167,19 +187,30 @@ void UserMemory::UnmapAll() {
   for (TlbFastEntry& e : fast_) e = TlbFastEntry{};
   for (auto& leaf : leaves_) leaf.reset();
   std::fill(leaf_count_.begin(), leaf_count_.end(), 0);
+  mmap(host_base_, kGuestVaLimit, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+       -1, 0);
 }
 
 bool UserMemory::Protect(uint64_t va, uint64_t len, uint8_t prot) {
   if (!IsMapped(va, len)) return false;
   for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p)
     SetFlags(p, (Flags(p) & ~kProtMask) | (prot & kProtMask));
+  SyncHostProt(va, len);
   return true;
 }
 
 void UserMemory::Discard(uint64_t va, uint64_t len) {
-  for (uint64_t p = va >> kPageShift, e = (va + len) >> kPageShift; p < e; ++p) {
-    if (p >= kPages) break;
-    if (Flags(p) & kAnonymous) HostMapZero(p << kPageShift, kPageSize);
+  const uint64_t end = std::min((va + len) >> kPageShift, kPages);
+  for (uint64_t p = va >> kPageShift; p < end;) {
+    if (!(Flags(p) & kAnonymous)) {
+      ++p;
+      continue;
+    }
+    uint64_t q = p + 1;  // a run of anonymous pages
+    while (q < end && (Flags(q) & kAnonymous)) ++q;
+    HostMapZero(p << kPageShift, (q - p) << kPageShift);
+    SyncHostProt(p << kPageShift, (q - p) << kPageShift);
+    p = q;
   }
 }
 
@@ -195,6 +226,8 @@ bool UserMemory::Move(uint64_t from, uint64_t to, uint64_t len) {
     SetFlags((to >> kPageShift) + i, Flags((from >> kPageShift) + i));
     SetFlags((from >> kPageShift) + i, 0);
   }
+  SyncHostProt(to, len);
+  SyncHostProt(from, len);
   return true;
 }
 
@@ -251,7 +284,7 @@ uint64_t UserMemory::AccessibleLength(uint64_t va, uint64_t len, uint8_t prot) c
   uint64_t done = 0;
   while (done < len) {
     const uint64_t cur = va + done;
-    if ((Flags(cur >> kPageShift) & prot) != prot) break;
+    if ((Allowed(Flags(cur >> kPageShift)) & prot) != prot) break;
     done += std::min(len - done, PageDown(cur) + kPageSize - cur);
   }
   return done;
@@ -284,7 +317,11 @@ bool UserMemory::Poke(uint64_t va, const void* src, uint64_t len) {
   if (len == 0) return true;
   if (AccessibleLength(va, len, kMapped) != len) return false;
   if (!code_pages_.empty()) NotifyCodeWrite(va, len);
+  // The host protection is the guest's: open the pages for the copy.
+  const uint64_t first = PageDown(va), span = PageUp(va + len) - first;
+  mprotect(host_base_ + first, span, PROT_READ | PROT_WRITE);
   std::memcpy(host_base_ + va, src, len);
+  SyncHostProt(first, span);
   return true;
 }
 
@@ -298,26 +335,30 @@ bool UserMemory::TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** 
 
 void UserMemory::WatchCode(uint64_t pa_page, bool watched) {
   const uint64_t page = pa_page >> kPageShift;
-  if (!watched) {
-    code_pages_.erase(page);
+  if (watched) {
+    if (!code_pages_.insert(page).second) return;
+    TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
+    if (e.write_tag == pa_page) e.write_tag = kTlbInvalid;
+  } else if (!code_pages_.erase(page)) {
     return;
   }
-  code_pages_.insert(page);
-  TlbFastEntry& e = fast_[page & (kTlbEntries - 1)];
-  if (e.write_tag == pa_page) e.write_tag = kTlbInvalid;
+  if (Flags(page) & kProtWrite) SyncHostProt(pa_page, kPageSize);
 }
 
 void UserMemory::NotifyCodeWrite(uint64_t va, uint64_t len) {
-  if (len == 0 || !code_write_handler_) return;
-  for (uint64_t p = va >> kPageShift, e = (va + len - 1) >> kPageShift; p <= e; ++p)
-    if (code_pages_.count(p)) code_write_handler_(p << kPageShift);
+  if (len == 0) return;
+  for (uint64_t p = va >> kPageShift, e = (va + len - 1) >> kPageShift; p <= e; ++p) {
+    if (!code_pages_.count(p)) continue;
+    if (code_write_handler_) code_write_handler_(p << kPageShift);
+    WatchCode(p << kPageShift, false);  // the write below needs the page writable
+  }
 }
 
 void UserMemory::FillFast(uint64_t page) {
   const uint8_t f = Flags(page);
   const uint64_t tag = page << kPageShift;
   TlbFastEntry e;
-  if (f & kProtRead) e.read_tag = tag;
+  if (Allowed(f) & kProtRead) e.read_tag = tag;
   if ((f & kProtWrite) && !code_pages_.count(page)) e.write_tag = tag;  // watched: slow
   if (f & kProtExec) e.fetch_tag = tag;
   e.addend = reinterpret_cast<uint64_t>(host_base_);
@@ -327,7 +368,7 @@ void UserMemory::FillFast(uint64_t page) {
 int UserMemory::ReadCString(uint64_t va, size_t max_len, std::vector<char>* out) const {
   out->clear();
   for (;;) {
-    if (va >= kGuestVaLimit || !(Flags(va >> kPageShift) & kProtRead)) return -EFAULT;
+    if (va >= kGuestVaLimit || !(Allowed(Flags(va >> kPageShift)) & kProtRead)) return -EFAULT;
     const uint64_t chunk = PageDown(va) + kPageSize - va;
     const char* s = reinterpret_cast<const char*>(host_base_ + va);
     const void* nul = std::memchr(s, 0, chunk);

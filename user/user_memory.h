@@ -1,13 +1,16 @@
 // The address space of one user-mode guest process.
 //
 // The guest has a 39-bit virtual address space (Linux arm64 with
-// CONFIG_ARM64_VA_BITS_39: TASK_SIZE = 2^39). One host region of that size is
-// reserved with PROT_NONE; a guest page at VA v lives at host address
-// base + v. Pages the guest maps are host-mapped read/write (zero-filled,
-// allocated lazily by the host); the guest's R/W/X permissions live in a
-// two-level byte table and are checked in software on every access, so the
-// host never faults on a guest access: a page that is not host-mapped has no
-// guest permission either.
+// CONFIG_ARM64_VA_BITS_39: TASK_SIZE = 2^39). One host region of that size
+// (plus a guard) is reserved with PROT_NONE; a guest page at VA v lives at
+// host address base + v. Pages the guest maps are host-mapped (zero-filled,
+// allocated lazily by the host). The guest's R/W/X permissions live in a
+// two-level byte table, which the accessors below check in software, so
+// they never fault on the host; and the host protection of every page is
+// what the guest may do with it (no access when unmapped, no write while its
+// code is watched), so that generated code can access guest memory directly
+// and let the host fault (jit/fault_recovery.h). As on Linux arm64 without
+// EPAN, PROT_WRITE and PROT_EXEC make a page readable too.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +43,14 @@ enum PageFlag : uint8_t {
   kAnonymous = 16,  // content is zero-fill-on-demand (MADV_DONTNEED zeroes it)
 };
 constexpr uint8_t kProtMask = kProtRead | kProtWrite | kProtExec;
+
+// The accesses a page with flags `f` allows: Linux arm64 maps PROT_WRITE
+// pages PAGE_READONLY (private, copy on write) or PAGE_SHARED, and PROT_EXEC
+// pages PAGE_READONLY_EXEC (execute-only needs EPAN, Linux 6.2 and later),
+// so both are readable.
+inline uint8_t Allowed(uint8_t f) {
+  return f & (kProtWrite | kProtExec) ? f | kProtRead : f;
+}
 
 class UserMemory final : public GuestMemory, public CodePort {
  public:
@@ -102,7 +113,7 @@ class UserMemory final : public GuestMemory, public CodePort {
   // ---- CodePort (jit/code_port.h): VA = PA here -----------------------------
   // Pages with translated code are watched: a guest store, a syscall or
   // loader write, or any change of the page's mapping or permissions calls
-  // the handler first.
+  // the handler first, and ends the watch.
   bool TranslateFetch(uint64_t va, uint64_t* pa_page, const uint8_t** host_page) override;
   const TlbFastEntry* FastTable(TlbContext) const override { return fast_; }
   TlbContext DataContext(const ProcState&) const override { return kTlbEl0; }
@@ -112,6 +123,8 @@ class UserMemory final : public GuestMemory, public CodePort {
   }
   // Mapping changes reach translated code as writes to its pages (above).
   void SetTranslationChangeHandler(std::function<void(bool, uint64_t)>) override {}
+  uint8_t* DirectBase() const override { return host_base_; }
+  unsigned DirectVaBits() const override { return kGuestVaBits; }
 
   // Reads a NUL-terminated string of at most max_len bytes (excluding the
   // NUL). Returns 0 and fills *out, -EFAULT, or -ENAMETOOLONG.
@@ -121,6 +134,9 @@ class UserMemory final : public GuestMemory, public CodePort {
   static constexpr unsigned kLeafBits = 12;  // pages per leaf table: 4096
   static constexpr uint64_t kPages = kGuestVaLimit >> kPageShift;
   static constexpr uint64_t kLeaves = kPages >> kLeafBits;
+  // PROT_NONE beyond the space: a direct access of up to 64 bytes starting
+  // below kGuestVaLimit faults there instead of reaching other host memory.
+  static constexpr uint64_t kGuardBytes = 64 * 1024;
 
   uint8_t Flags(uint64_t page) const {
     const uint8_t* leaf = leaves_[page >> kLeafBits].get();
@@ -130,6 +146,9 @@ class UserMemory final : public GuestMemory, public CodePort {
   // Checks [va, va+size) for `need`; on failure sets *fault_va.
   FaultKind Check(uint64_t va, size_t size, uint8_t need, uint64_t* fault_va) const;
   bool HostMapZero(uint64_t va, uint64_t len);
+  // The host protection page `page` must have, and setting it over a range.
+  int HostProt(uint64_t page) const;
+  void SyncHostProt(uint64_t va, uint64_t len);
   [[gnu::noinline]] FaultKind ReadSlow(uint64_t va, void* dst, size_t size, AccessType type,
                                        MemFault* fault);
   [[gnu::noinline]] FaultKind WriteSlow(uint64_t va, const void* src, size_t size,

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace a64::user {
@@ -13,6 +17,23 @@ constexpr uint64_t kBase = 0x40'0000;
 class UserMemoryTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(mem.ok()); }
+
+  // The host protection of guest page `va` as /proc/self/maps shows it
+  // ("rw-", "r--", "---"): what generated code's direct accesses may do.
+  std::string HostProt(uint64_t va) {
+    const uintptr_t host = reinterpret_cast<uintptr_t>(mem.DirectBase()) + va;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+      uintptr_t lo, hi;
+      char perms[5] = {};
+      if (std::sscanf(line.c_str(), "%lx-%lx %4s", &lo, &hi, perms) == 3 && host >= lo &&
+          host < hi)
+        return std::string(perms, 3);
+    }
+    return "unmapped";
+  }
+
   UserMemory mem;
 };
 
@@ -173,6 +194,61 @@ TEST_F(UserMemoryTest, ReadCString) {
   const char t[] = "xyzw";
   ASSERT_TRUE(mem.CopyToGuest(va, t, 4));
   EXPECT_EQ(mem.ReadCString(va, 100, &out), -EFAULT);
+}
+
+// The host protection follows the guest's permissions and the code watch
+// (jit/code_port.h DirectBase), through every change.
+TEST_F(UserMemoryTest, HostProtectionIsTheGuests) {
+  EXPECT_EQ(HostProt(kBase), "---");  // the reservation
+  ASSERT_TRUE(mem.Map(kBase, 3 * kPageSize, kProtRead | kProtWrite | kAnonymous));
+  EXPECT_EQ(HostProt(kBase), "rw-");
+  ASSERT_TRUE(mem.Protect(kBase + kPageSize, kPageSize, kProtRead));
+  EXPECT_EQ(HostProt(kBase), "rw-");
+  EXPECT_EQ(HostProt(kBase + kPageSize), "r--");
+  ASSERT_TRUE(mem.Protect(kBase + kPageSize, kPageSize, 0));
+  EXPECT_EQ(HostProt(kBase + kPageSize), "---");
+  // Write-only and execute-only pages are readable, as on Linux arm64.
+  ASSERT_TRUE(mem.Protect(kBase + kPageSize, kPageSize, kProtWrite));
+  EXPECT_EQ(HostProt(kBase + kPageSize), "rw-");
+  ASSERT_TRUE(mem.Protect(kBase + kPageSize, kPageSize, kProtExec));
+  EXPECT_EQ(HostProt(kBase + kPageSize), "r--");
+  uint8_t b = 0;
+  MemFault fault;
+  EXPECT_EQ(mem.Read(kBase + kPageSize, &b, 1, AccessType::kRead, &fault), FaultKind::kNone);
+
+  // A watched code page is not writable on the host until a write ends the
+  // watch (after the handler ran).
+  std::vector<uint64_t> notified;
+  mem.SetCodeWriteHandler([&](uint64_t page) { notified.push_back(page); });
+  mem.WatchCode(kBase, true);
+  EXPECT_EQ(HostProt(kBase), "r--");
+  const uint32_t w = 0xd503201f;
+  EXPECT_EQ(mem.Write(kBase + 8, &w, 4, AccessType::kWrite, &fault), FaultKind::kNone);
+  EXPECT_EQ(notified, std::vector<uint64_t>{kBase});
+  EXPECT_EQ(HostProt(kBase), "rw-");
+  mem.WatchCode(kBase, true);
+  ASSERT_TRUE(mem.CopyToGuest(kBase + 16, &w, 4));
+  EXPECT_EQ(notified.size(), 2u);
+  EXPECT_EQ(HostProt(kBase), "rw-");
+
+  // Poke writes a read-only page and leaves it read-only.
+  ASSERT_TRUE(mem.Protect(kBase + 2 * kPageSize, kPageSize, kProtRead));
+  ASSERT_TRUE(mem.Poke(kBase + 2 * kPageSize, &w, 4));
+  EXPECT_EQ(HostProt(kBase + 2 * kPageSize), "r--");
+  uint32_t r = 0;
+  EXPECT_EQ(mem.Read(kBase + 2 * kPageSize, &r, 4, AccessType::kRead, &fault), FaultKind::kNone);
+  EXPECT_EQ(r, w);
+
+  // Discard keeps the protection; Move carries it; Unmap removes it.
+  mem.Discard(kBase + 2 * kPageSize, kPageSize);
+  EXPECT_EQ(HostProt(kBase + 2 * kPageSize), "r--");
+  ASSERT_TRUE(mem.Move(kBase + 2 * kPageSize, kBase + 8 * kPageSize, kPageSize));
+  EXPECT_EQ(HostProt(kBase + 2 * kPageSize), "---");
+  EXPECT_EQ(HostProt(kBase + 8 * kPageSize), "r--");
+  mem.Unmap(kBase, 3 * kPageSize);
+  EXPECT_EQ(HostProt(kBase), "---");
+  mem.UnmapAll();
+  EXPECT_EQ(HostProt(kBase + 8 * kPageSize), "---");
 }
 
 }  // namespace

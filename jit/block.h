@@ -72,6 +72,17 @@ constexpr unsigned kJumpCacheEntries = 1u << kJumpCacheBits;
 static_assert(sizeof(JumpCacheEntry) == 32, "generated code indexes by shift 5");
 inline unsigned JumpCacheIndex(uint64_t pc) { return (pc >> 2) & (kJumpCacheEntries - 1); }
 
+// One entry of the return-address stack (JitContext::return_stack).
+struct ReturnEntry {
+  uint64_t pc;       // the return address BL/BLR wrote to X30
+  const void* code;  // where RET goes when X30 is `pc`
+};
+constexpr unsigned kReturnStackEntries = 16;  // a power of two
+// The PC of an empty entry: odd, so no BL/BLR pushes it and a RET misses it
+// -- unless X30 is 1, and then it goes to the entry's code, the dispatch
+// exit, which returns to the engine with PC already stored.
+constexpr uint64_t kNoReturnPc = 1;
+
 // Addressed from r12 by generated code: keep the layout.
 //
 // r15 holds the instruction budget: *limit minus the count at the end of
@@ -84,7 +95,17 @@ struct JitContext {
   ChainSlot* exit_slot = nullptr;        // set by an exit stub, else null
   JumpCacheEntry* jump_cache = nullptr;  // the table for the current flags
   const void* exit = nullptr;            // epilogue of the entry trampoline
+  const void* dispatch_exit = nullptr;   // the same, for dispatch (Translator)
   uint64_t jump_generation = 1;          // entries of other generations miss
+  // The return-address stack, for RET: BL and BLR push their return PC with
+  // the address of their block's return slot (a chain slot the engine links
+  // to the block at that PC, in the same page); RET pops the top entry and,
+  // when X30 is its PC, jumps to the slot, else looks the jump cache up.
+  // The engine empties it whenever it enters generated code and on a
+  // flush, so that it never outlives the translation regime, the block
+  // flags or the code it was filled under.
+  ReturnEntry return_stack[kReturnStackEntries];
+  uint32_t return_top = 0;  // index of the top entry
   // MXCSR for in-line FP: all exceptions masked, round to nearest, flags
   // clear; and where generated code stores MXCSR after an operation.
   uint32_t mxcsr_clean = 0x1f80;

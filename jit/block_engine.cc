@@ -30,6 +30,8 @@ BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
     lockstep_ = std::make_unique<Lockstep>(port);
   }
   ctx_.exit = translator_.exit();
+  ctx_.dispatch_exit = translator_.dispatch_exit();
+  ClearReturnStack();
   port_.SetCodeWriteHandler([this](uint64_t pa_page) { InvalidatePage(pa_page); });
   port_.SetTranslationChangeHandler([this](bool all, uint64_t va) { TranslationChanged(all, va); });
 }
@@ -149,6 +151,7 @@ DataPath BlockEngine::DataPathOf(const Cpu& cpu) const {
 BlockEngine::Result BlockEngine::Run(Cpu& cpu, uint64_t* limit) {
   const FaultRecoveryScope recovery(&translator_);
   ctx_.limit = limit;
+  ClearReturnStack();  // filled under other flags or another regime, maybe
   // Translation registers are written by interpreted instructions only.
   if (cpu.st.translation_generation != translation_generation_) {
     translation_generation_ = cpu.st.translation_generation;
@@ -272,6 +275,12 @@ void BlockEngine::FlushAll() {
   TranslationChanged(true, 0);  // every entry names freed code
   translator_.Flush();
   ctx_.exit = translator_.exit();
+  ctx_.dispatch_exit = translator_.dispatch_exit();
+  ClearReturnStack();
+}
+
+void BlockEngine::ClearReturnStack() {
+  for (ReturnEntry& r : ctx_.return_stack) r = ReturnEntry{kNoReturnPc, ctx_.dispatch_exit};
 }
 
 }  // namespace a64::jit

@@ -79,6 +79,7 @@ class BlockEngine {
   void Link(ChainSlot* slot, Block* target);
   void InvalidatePage(uint64_t pa_page);
   void FlushAll();
+  void ClearReturnStack();
   uint32_t Enter(Cpu& cpu, const Block& b);
   // --verify-jit: checks `b` against the interpreter (advancing cpu).
   Result Verify(Cpu& cpu, Block& b);

@@ -46,7 +46,10 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
     case Op::B_only_branch_imm:
     case Op::BL_only_branch_imm: {
       const uint64_t target = e.pc + static_cast<uint64_t>(SignExtend(Bits(w, 25, 0), 26) * 4);
-      if (e.op == Op::BL_only_branch_imm) StoreLink(e, e.pc + 4);
+      if (e.op == Op::BL_only_branch_imm) {
+        StoreLink(e, e.pc + 4);
+        e.PushReturn(e.pc + 4);
+      }
       e.FlushCount(1);
       e.ExitTo(target);
       break;
@@ -97,10 +100,13 @@ bool EmitBranchInline(Emitter& e, bool* ends_block) {
     case Op::BLR_64_branch_reg:
     case Op::RET_64R_branch_reg: {
       e.LoadX(x86::rax, Bits(w, 9, 5), true);
-      if (e.op == Op::BLR_64_branch_reg) StoreLink(e, e.pc + 4);
+      if (e.op == Op::BLR_64_branch_reg) {
+        StoreLink(e, e.pc + 4);
+        e.PushReturn(e.pc + 4);
+      }
       a.mov(Emitter::Pc(), x86::rax);
       e.FlushCount(1);
-      e.ExitIndirect();
+      e.ExitIndirect(e.op == Op::RET_64R_branch_reg);
       break;
     }
     default:

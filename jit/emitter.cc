@@ -10,6 +10,9 @@ constexpr int32_t kCtxLimit = offsetof(JitContext, limit);
 constexpr int32_t kCtxExitSlot = offsetof(JitContext, exit_slot);
 constexpr int32_t kCtxJumpCache = offsetof(JitContext, jump_cache);
 constexpr int32_t kCtxExit = offsetof(JitContext, exit);
+constexpr int32_t kCtxReturnTop = offsetof(JitContext, return_top);
+constexpr int32_t kCtxReturnStack = offsetof(JitContext, return_stack);
+static_assert(sizeof(ReturnEntry) == 16, "generated code indexes by shift 4");
 
 bool FitsInt32(uint64_t v) { return static_cast<int64_t>(v) == static_cast<int32_t>(v); }
 
@@ -268,11 +271,49 @@ void Emitter::ExitTo(uint64_t target) {
   a.bind(c.after_jump);
 }
 
-void Emitter::ExitIndirect() {
+void Emitter::PushReturn(uint64_t return_pc) {
+  if (!chain) return;
+  a.mov(x86::ecx, x86::dword_ptr(x86::r12, kCtxReturnTop));
+  a.inc(x86::ecx);
+  a.and_(x86::ecx, kReturnStackEntries - 1);
+  a.mov(x86::dword_ptr(x86::r12, kCtxReturnTop), x86::ecx);
+  a.shl(x86::ecx, 4);
+  a.lea(x86::rdx, x86::ptr(x86::r12, x86::rcx, 0, kCtxReturnStack));
+  if ((return_pc >> 12) != (block.pc >> 12)) {
+    // Another page: no return slot (see ExitTo); keep the stack in step.
+    a.mov(x86::qword_ptr(x86::rdx, offsetof(ReturnEntry, pc)), asmjit::imm(kNoReturnPc));
+    a.mov(x86::rdi, x86::qword_ptr(x86::r12, offsetof(JitContext, dispatch_exit)));
+    a.mov(x86::qword_ptr(x86::rdx, offsetof(ReturnEntry, code)), x86::rdi);
+    return;
+  }
+  ChainExit c{a.newLabel(), a.newLabel(), static_cast<unsigned>(chain_exits.size()), return_pc,
+              a.newLabel()};
+  chain_exits.push_back(c);
+  a.mov(x86::rdi, asmjit::imm(return_pc));
+  a.mov(x86::qword_ptr(x86::rdx, offsetof(ReturnEntry, pc)), x86::rdi);
+  a.lea(x86::rdi, x86::ptr(c.entry));
+  a.mov(x86::qword_ptr(x86::rdx, offsetof(ReturnEntry, code)), x86::rdi);
+}
+
+void Emitter::ExitIndirect(bool is_return) {
   StoreCachedRegisters(dirty);  // rax (the target) is not touched
   if (chain) {
     // rax = the target PC.
     Label miss = a.newLabel();
+    if (is_return) {
+      // Pop the top entry; X30 == its PC: go to its return slot.
+      Label no_entry = a.newLabel();
+      a.mov(x86::ecx, x86::dword_ptr(x86::r12, kCtxReturnTop));
+      a.lea(x86::edx, x86::ptr(x86::rcx, -1));
+      a.and_(x86::edx, kReturnStackEntries - 1);
+      a.mov(x86::dword_ptr(x86::r12, kCtxReturnTop), x86::edx);
+      a.shl(x86::ecx, 4);
+      a.cmp(x86::rax, x86::qword_ptr(x86::r12, x86::rcx, 0,
+                                     kCtxReturnStack + offsetof(ReturnEntry, pc)));
+      a.jne(no_entry);
+      a.jmp(x86::qword_ptr(x86::r12, x86::rcx, 0, kCtxReturnStack + offsetof(ReturnEntry, code)));
+      a.bind(no_entry);
+    }
     a.mov(x86::rcx, x86::qword_ptr(x86::r12, kCtxJumpCache));
     a.mov(x86::edx, x86::eax);
     a.shr(x86::edx, 2);
@@ -335,6 +376,11 @@ void Emitter::EmitOutOfLine() {
     EmitStatusCheck(s.pending, s.rest, s.pc, s.resume);
   }
   for (const ChainExit& c : chain_exits) {
+    if (c.entry.isValid()) {  // a return slot's patchable jmp
+      a.bind(c.entry);
+      a.long_().jmp(c.stub);
+      a.bind(c.after_jump);
+    }
     a.bind(c.stub);
     StoreImm(Pc(), c.target);
     a.mov(x86::rax, asmjit::imm(reinterpret_cast<uint64_t>(&block.slots[c.slot])));

@@ -46,12 +46,14 @@ struct SlowPath {
   uint32_t dirty;    // cached registers to store before the call
 };
 
-// A chained exit to a known PC.
+// A chained exit to a known PC. A return slot (BL, BLR) has its patchable
+// jmp out of line, at `entry`, which the return-address stack points to.
 struct ChainExit {
   Label stub;
   Label after_jump;  // right after the patchable jmp rel32
   unsigned slot;
   uint64_t target;
+  Label entry;  // return slots only
 };
 
 class Emitter {
@@ -165,8 +167,12 @@ class Emitter {
   // Jumps to the block at `target`: linked by the engine when chaining and
   // in the same page, else through the jump cache.
   void ExitTo(uint64_t target);
-  // PC already written to memory: looks the target up in the jump cache.
-  void ExitIndirect();
+  // PC already written to memory, and in rax: for a RET (`is_return`) the
+  // return-address stack first, then the jump cache.
+  void ExitIndirect(bool is_return = false);
+  // BL, BLR: pushes `return_pc` and this block's return slot for it on the
+  // return-address stack (JitContext::return_stack). Keeps rax.
+  void PushReturn(uint64_t return_pc);
   // Returns to the engine with `code` (PC, count and the cached registers
   // must be up to date in CpuState: ExitTo and ExitIndirect store them).
   void ExitToEngine(ExitCode code);

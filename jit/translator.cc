@@ -207,6 +207,10 @@ void Translator::EmitTrampoline() {
   a.mov(Emitter::kBudgetReg, x86::qword_ptr(x86::rax));
   a.sub(Emitter::kBudgetReg, x86::qword_ptr(x86::rdi, offsetof(Cpu, icount)));
   a.jmp(x86::rdx);
+  Label dispatch_exit = a.newLabel();
+  a.bind(dispatch_exit);
+  a.mov(x86::qword_ptr(x86::r12, offsetof(JitContext, exit_slot)), 0);
+  a.mov(x86::eax, static_cast<uint32_t>(kExitDispatch));
   a.bind(exit);
   a.add(x86::rsp, 8);
   a.pop(x86::r15);
@@ -226,6 +230,7 @@ void Translator::EmitTrampoline() {
   }
   entry_ = reinterpret_cast<EntryFn>(fn);
   exit_ = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(exit);
+  dispatch_exit_ = static_cast<uint8_t*>(fn) + code.labelOffsetFromBase(dispatch_exit);
 }
 
 bool Translator::Translate(Block& block, const uint8_t* page, const DataPath& data,
@@ -250,6 +255,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const DataPath& da
       ++exits;
       continue;
     }
+    if (op == Op::BL_only_branch_imm || op == Op::BLR_64_branch_reg) ++exits;  // return slot
     if (IsBranch(op) || EndsBlockWithAttention(op, word)) break;
   }
   block.length = count;

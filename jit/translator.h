@@ -69,6 +69,9 @@ class Translator final : public FaultRecovery {
 
   EntryFn entry() const { return entry_; }
   const void* exit() const { return exit_; }
+  // Returns to the engine for dispatch (PC, count and registers stored):
+  // the code of an empty return-stack entry.
+  const void* dispatch_exit() const { return dispatch_exit_; }
 
  private:
   void EmitTrampoline();
@@ -77,6 +80,7 @@ class Translator final : public FaultRecovery {
   std::unique_ptr<asmjit::JitRuntime> runtime_;
   EntryFn entry_ = nullptr;
   const void* exit_ = nullptr;
+  const void* dispatch_exit_ = nullptr;
   size_t code_bytes_ = 0;
   // The direct accesses' x86 instructions: [begin, end) by begin -> the
   // slow path.

@@ -50,6 +50,7 @@ struct Block {
   uint32_t flags = 0;   // the CpuState bits compiled into the code (BlockFlags)
   uint32_t length = 0;  // guest instructions; 0: the first one must be interpreted
   const void* code = nullptr;
+  uint32_t code_size = 0;  // bytes
   std::vector<ChainSlot> slots;  // sized before translation, never resized
   std::vector<ChainSlot*> incoming;  // slots of other blocks linked here
   bool valid = true;

@@ -1,7 +1,11 @@
 #include "jit/block_engine.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "frontend/disasm/disassembler.h"
 #include "jit/op_traits.h"
@@ -37,6 +41,7 @@ BlockEngine::BlockEngine(CodePort& port, const EngineOptions& options)
 }
 
 BlockEngine::~BlockEngine() {
+  if (perf_map_) std::fclose(perf_map_);
   port_.SetCodeWriteHandler(nullptr);
   port_.SetTranslationChangeHandler(nullptr);
   for (const auto& [page, blocks] : pages_) port_.WatchCode(page, false);
@@ -86,6 +91,13 @@ Block* BlockEngine::Translate(Cpu& cpu, uint64_t pc, uint64_t pa, const uint8_t*
   }
   ++stats_.blocks_translated;
   Block* b = block.get();
+  if (options_.perf_map && OpenPerfMap()) {
+    std::fprintf(perf_map_, "%llx %x a64sim:%s0x%llx\n",
+                 static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(b->code)),
+                 b->code_size, flags & kBlockEl1 ? "el1:" : "",
+                 static_cast<unsigned long long>(pc));
+    std::fflush(perf_map_);
+  }
   storage_.push_back(std::move(block));
   blocks_.Insert(b);
   std::vector<Block*>& on_page = pages_[pa & kTlbPageMask];
@@ -277,6 +289,23 @@ void BlockEngine::FlushAll() {
   ctx_.exit = translator_.exit();
   ctx_.dispatch_exit = translator_.dispatch_exit();
   ClearReturnStack();
+}
+
+// perf's convention for JIT symbols: /tmp/perf-PID.map, appended to (several
+// engines may write), and reopened under its own PID by a forked child.
+bool BlockEngine::OpenPerfMap() {
+  const pid_t pid = getpid();
+  if (perf_map_ && perf_map_pid_ == pid) return true;
+  if (perf_map_) std::fclose(perf_map_);
+  perf_map_pid_ = pid;
+  const std::string path = "/tmp/perf-" + std::to_string(pid) + ".map";
+  perf_map_ = std::fopen(path.c_str(), "a");
+  if (!perf_map_) {
+    std::fprintf(stderr, "a64sim: --perf-map: cannot open %s: %s\n", path.c_str(),
+                 std::strerror(errno));
+    options_.perf_map = false;
+  }
+  return perf_map_ != nullptr;
 }
 
 void BlockEngine::ClearReturnStack() {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -80,6 +81,7 @@ class BlockEngine {
   void InvalidatePage(uint64_t pa_page);
   void FlushAll();
   void ClearReturnStack();
+  bool OpenPerfMap();
   uint32_t Enter(Cpu& cpu, const Block& b);
   // --verify-jit: checks `b` against the interpreter (advancing cpu).
   Result Verify(Cpu& cpu, Block& b);
@@ -99,6 +101,8 @@ class BlockEngine {
   uint64_t translation_generation_ = 0;  // CpuState's, when last seen
   EngineStats stats_;
   std::unique_ptr<Lockstep> lockstep_;  // with --verify-jit
+  std::FILE* perf_map_ = nullptr;       // with --perf-map
+  int perf_map_pid_ = 0;                // the process perf_map_ is named after
   ObserverHooks hooks_;
 };
 

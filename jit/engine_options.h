@@ -21,10 +21,21 @@ struct EngineOptions {
   bool verify = false;
   // Generated code kept before the whole code cache is flushed.
   uint64_t code_cache_bytes = 256ull << 20;
+  // Names each block's code in /tmp/perf-PID.map, for `perf report`.
+  bool perf_map = false;
 };
 
+// Whether `name` is one of the options below, and whether it takes a value.
+enum class EngineOptionKind : uint8_t { kNone, kFlag, kValue };
+inline EngineOptionKind EngineOptionKindOf(const std::string& name) {
+  if (name == "--engine" || name == "--code-cache") return EngineOptionKind::kValue;
+  if (name == "--no-chain" || name == "--verify-jit" || name == "--perf-map")
+    return EngineOptionKind::kFlag;
+  return EngineOptionKind::kNone;
+}
+
 // Parses the command-line options shared by `a64sim user` and `a64sim boot`
-// (--engine=jit|interp, --no-chain, --verify-jit, --code-cache). `name` is the option
+// (--engine=jit|interp, --no-chain, --verify-jit, --code-cache, --perf-map). `name` is the option
 // without its value, `value` its value if it has one. Returns 1 when the
 // option was consumed, 0 when it is not an engine option, -1 on a bad value
 // (`*error` says why).
@@ -47,6 +58,10 @@ inline int ParseEngineOption(const std::string& name, const std::string& value,
   }
   if (name == "--verify-jit") {
     o->verify = true;
+    return 1;
+  }
+  if (name == "--perf-map") {
+    o->perf_map = true;
     return 1;
   }
   if (name == "--code-cache") {
@@ -77,6 +92,8 @@ constexpr const char kEngineUsage[] =
     "  --verify-jit      translator: run every block on the interpreter too and\n"
     "                    stop at the first difference (implies --no-chain)\n"
     "  --code-cache SIZE translator: code memory before a full flush (default\n"
-    "                    256M; K and M suffixes)\n";
+    "                    256M; K and M suffixes)\n"
+    "  --perf-map        translator: name each block's code (guest PC) in\n"
+    "                    /tmp/perf-PID.map, for perf report\n";
 
 }  // namespace a64

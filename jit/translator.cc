@@ -322,6 +322,7 @@ bool Translator::Translate(Block& block, const uint8_t* page, const DataPath& da
   if (runtime_->add(&fn, &code) != asmjit::kErrorOk) return false;
   code_bytes_ += code.codeSize();
   block.code = fn;
+  block.code_size = static_cast<uint32_t>(code.codeSize());
   const auto at = [&](Label l) {
     return reinterpret_cast<uintptr_t>(fn) + code.labelOffsetFromBase(l);
   };

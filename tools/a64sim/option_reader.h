@@ -40,11 +40,10 @@ class OptionReader {
   // An engine option: 1 if it was one (applied to *o), 0 if not, -1 on a
   // bad or missing value (*error says why).
   int Engine(EngineOptions* o, std::string* error) {
-    if (name_ != "--engine" && name_ != "--no-chain" && name_ != "--verify-jit" &&
-        name_ != "--code-cache")
-      return 0;
+    const EngineOptionKind kind = EngineOptionKindOf(name_);
+    if (kind == EngineOptionKind::kNone) return 0;
     std::string v;
-    if ((name_ == "--engine" || name_ == "--code-cache") && !Value(&v)) {
+    if (kind == EngineOptionKind::kValue && !Value(&v)) {
       *error = name_ + " needs a value";
       return -1;
     }

@@ -12,7 +12,9 @@
 // (installed once; faults that are not generated code's go to the previous
 // disposition) and one thread-local pointer to the engine running on the
 // thread. Several machines may live in one process; each thread runs one
-// engine at a time.
+// engine at a time. A program embedding a64sim that installs its own SIGSEGV
+// handler after an engine first ran must pass the faults it does not
+// recognise to the handler it replaced (as this one does).
 #pragma once
 
 #include <cstdint>

@@ -2,19 +2,16 @@
 
 #include <algorithm>
 
-#include "frontend/semantics/branch_system/sysreg_table.h"
 
 namespace a64 {
 
 VirtMachine::VirtMachine(const VirtMachineConfig& config)
-    : config_(config),
-      timer_(config.host_time),
-      semihosting_(stdout, stderr),
+    : SinglePeBoard(config.host_time, config.semihosting, config.engine),
+      config_(config),
       gic_(1, VirtLayout::kNumSpis),
       uart_(config.console, &gic_, VirtLayout::kSpiBase + VirtLayout::kUartSpi),
       rtc_([this] { return NowNs(); }, &gic_, VirtLayout::kSpiBase + VirtLayout::kRtcSpi),
-      pending_virtio_(VirtLayout::kVirtioCount),
-      runner_(this, config.semihosting ? &semihosting_ : nullptr, config.engine) {
+      pending_virtio_(VirtLayout::kVirtioCount) {
   // A change of the GIC's outputs (a device line, a register write) is seen
   // before the next instruction.
   gic_.SetChangeCallback([this] { attention = 0; });
@@ -82,40 +79,17 @@ FdtBoard VirtMachine::DescribeBoard() const {
 }
 
 void VirtMachine::Reset(uint64_t entry, uint64_t x0) {
-  runner_.AttachCode(nullptr);  // the engine refers to the old MMU
-  cpu_ = Cpu{};
-  mmu_ = std::make_unique<Mmu>(cpu_.st, phys_);
-  runner_.AttachCode(mmu_.get());
-  cpu_.mem = mmu_.get();
-  cpu_.platform = this;
-  ResetSystemRegisters(cpu_);
+  // booting.rst: EL1h (no EL2 here), DAIF masked, MMU and D-cache off,
+  // x0 = the DTB's physical address, x1-x3 = 0.
+  ResetPe(entry);
+  cpu_.st.x[0] = x0;
   gic_.Reset();
   uart_.Reset();
   rtc_.Reset();
-  // booting.rst: EL1h (no EL2 here), DAIF masked, MMU and D-cache off
-  // (SCTLR_EL1.M resets to 0), x0 = the DTB's physical address, x1-x3 = 0.
-  cpu_.st.pstate = ProcState{};
-  cpu_.st.pstate.el = 1;
-  cpu_.st.pstate.sp = 1;
-  cpu_.st.pstate.daif = kDaifD | kDaifA | kDaifI | kDaifF;
-  cpu_.st.pc = entry;
-  cpu_.st.x[0] = x0;
   power_event_ = VirtPowerEvent::kNone;
   stop_requested = false;
   attention = 0;
 }
-
-void VirtMachine::TlbInvalidate(Cpu&, TlbiScope scope, uint16_t asid, uint64_t va) {
-  mmu_->TlbInvalidate(scope, asid, va);
-}
-
-bool VirtMachine::AddressTranslate(Cpu&, uint64_t va, bool as_el0, bool write, uint64_t* par,
-                                   MemFault* abort) {
-  return mmu_->AddressTranslate(va, as_el0, write, par, abort);
-}
-
-// The interpreter fetches every instruction from memory: no cached code.
-void VirtMachine::InstructionCacheInvalidate(Cpu&, bool, uint64_t) {}
 
 // PSCI is reached through HVC, the conduit the DT names; SMC has no firmware
 // behind it and stays UNDEFINED (no EL3).
@@ -134,21 +108,11 @@ bool VirtMachine::FirmwareCall(Cpu& cpu, bool smc, uint16_t imm) {
   return true;
 }
 
-uint64_t VirtMachine::CounterValue(const Cpu& cpu) const { return timer_.Counter(cpu.icount); }
-
-void VirtMachine::TimerChanged(Cpu&) { attention = 0; }
-
 uint64_t VirtMachine::UpdateTimers(const Cpu& cpu) {
-  const SystemRegisters& s = cpu.st.sys;
-  const uint64_t now = timer_.Counter(cpu.icount);
-  const bool virt = GenericTimer::Asserted(s.cntv_ctl_el0, s.cntv_cval_el0, now);
-  const bool phys = GenericTimer::Asserted(s.cntp_ctl_el0, s.cntp_cval_el0, now);
-  gic_.SetPpiLevel(0, VirtLayout::kPpiBase + VirtLayout::kPpiVirtTimer, virt);
-  gic_.SetPpiLevel(0, VirtLayout::kPpiBase + VirtLayout::kPpiPhysTimer, phys);
-  uint64_t next = kNever;
-  if (!virt) next = std::min(next, timer_.FireIcount(s.cntv_ctl_el0, s.cntv_cval_el0, cpu.icount));
-  if (!phys) next = std::min(next, timer_.FireIcount(s.cntp_ctl_el0, s.cntp_cval_el0, cpu.icount));
-  return next;
+  const TimerOutputs t = EvaluateTimers(cpu);
+  gic_.SetPpiLevel(0, VirtLayout::kPpiBase + VirtLayout::kPpiVirtTimer, t.virt);
+  gic_.SetPpiLevel(0, VirtLayout::kPpiBase + VirtLayout::kPpiPhysTimer, t.phys);
+  return t.next;
 }
 
 uint64_t VirtMachine::NowNs() const {
@@ -170,13 +134,8 @@ uint64_t VirtMachine::Update(Cpu& cpu) {
 }
 
 bool VirtMachine::WaitForEvent(Cpu& cpu) {
-  const SystemRegisters& s = cpu.st.sys;
-  const uint64_t v = timer_.FireIcount(s.cntv_ctl_el0, s.cntv_cval_el0, cpu.icount);
-  const uint64_t p = timer_.FireIcount(s.cntp_ctl_el0, s.cntp_cval_el0, cpu.icount);
-  if (v == kNever && p == kNever)
-    return config_.wait_for_input && config_.wait_for_input();
-  timer_.SleepUntil(v <= p ? s.cntv_cval_el0 : s.cntp_cval_el0, cpu.icount);
-  return true;
+  if (SleepUntilTimer(cpu)) return true;
+  return config_.wait_for_input && config_.wait_for_input();  // no timer armed
 }
 
 }  // namespace a64

@@ -22,21 +22,14 @@
 
 #include "devices/char_backend.h"
 #include "devices/fdt_builder.h"
-#include "devices/generic_timer.h"
 #include "devices/gicv2.h"
 #include "devices/linux_loader.h"
 #include "devices/pl011.h"
 #include "devices/pl031.h"
 #include "devices/psci.h"
-#include "devices/semihosting.h"
+#include "devices/single_pe_board.h"
 #include "devices/virtio_device.h"
 #include "devices/virtio_mmio.h"
-#include "frontend/semantics/cpu.h"
-#include "frontend/semantics/platform.h"
-#include "jit/interrupt_source.h"
-#include "jit/system_runner.h"
-#include "mmu/mmu.h"
-#include "mmu/physical_memory.h"
 
 namespace a64 {
 
@@ -79,7 +72,7 @@ struct VirtMachineConfig {
 // How the guest ended the run (PSCI), for the exit status.
 enum class VirtPowerEvent : uint8_t { kNone, kSystemOff, kSystemReset, kCpuOff };
 
-class VirtMachine : public Platform, public InterruptSource {
+class VirtMachine final : public SinglePeBoard {
  public:
   explicit VirtMachine(const VirtMachineConfig& config);
   ~VirtMachine() override;
@@ -91,32 +84,20 @@ class VirtMachine : public Platform, public InterruptSource {
   // The DT lists every transport, empty ones report DeviceID 0.
   bool AttachVirtio(unsigned slot, std::unique_ptr<VirtioDevice> device, std::string* error);
 
-  PhysicalMemory& physical_memory() { return phys_; }
-  Cpu& cpu() { return cpu_; }
-  const Cpu& cpu() const { return cpu_; }
   const VirtMachineConfig& config() const { return config_; }
   RamRange ram() const { return {VirtLayout::kRamBase, config_.ram_size}; }
 
   // The board description the device tree is built from (/chosen empty).
   FdtBoard DescribeBoard() const;
 
-  // Cold reset into EL1h at `entry` with X0 = `x0` (the DTB address for
-  // Linux), X1..X30 = 0, DAIF masked, MMU off, system registers at reset.
+  // Cold reset into EL1h at `entry` (SinglePeBoard::ResetPe) with X0 = `x0`
+  // (the DTB address for Linux), and of the devices.
   void Reset(uint64_t entry, uint64_t x0);
 
-  SystemRunResult Run(uint64_t max_insns) { return runner_.Run(cpu_, max_insns); }
-  const SystemRunner& runner() const { return runner_; }
   VirtPowerEvent power_event() const { return power_event_; }
 
   // Platform.
-  void TlbInvalidate(Cpu& cpu, TlbiScope scope, uint16_t asid, uint64_t va) override;
-  bool AddressTranslate(Cpu& cpu, uint64_t va, bool as_el0, bool write, uint64_t* par,
-                        MemFault* abort) override;
-  void InstructionCacheInvalidate(Cpu& cpu, bool all, uint64_t va) override;
   bool FirmwareCall(Cpu& cpu, bool smc, uint16_t imm) override;
-  uint64_t CounterValue(const Cpu& cpu) const override;
-  uint64_t CounterFrequency() const override { return GenericTimer::kFrequency; }
-  void TimerChanged(Cpu& cpu) override;
 
   // InterruptSource.
   uint64_t Update(Cpu& cpu) override;
@@ -132,17 +113,11 @@ class VirtMachine : public Platform, public InterruptSource {
   uint64_t UpdateTimers(const Cpu& cpu);
 
   VirtMachineConfig config_;
-  PhysicalMemory phys_;
-  GenericTimer timer_;
-  Semihosting semihosting_;
   Gicv2 gic_;
   Pl011 uart_;
   Pl031 rtc_;
   std::vector<std::unique_ptr<VirtioDevice>> pending_virtio_;  // by slot, until Init
   std::vector<std::unique_ptr<VirtioMmio>> virtio_;
-  Cpu cpu_;
-  std::unique_ptr<Mmu> mmu_;
-  SystemRunner runner_;
   VirtPowerEvent power_event_ = VirtPowerEvent::kNone;
 };
 

@@ -16,7 +16,7 @@ constexpr uint32_t kIflsReset = 0x12;                          // both at 1/2
 }  // namespace
 
 Pl011::Pl011(CharBackend* backend, InterruptSink* irq, unsigned intid)
-    : backend_(backend), irq_(irq), intid_(intid) {
+    : ApbDevice(kMmioSize), backend_(backend), irq_(irq), intid_(intid) {
   Reset();
 }
 
@@ -36,22 +36,6 @@ void Pl011::Reset() {
   ris_ = 0;
   dmacr_ = 0;
   UpdateInterrupt();
-}
-
-bool Pl011::Read(uint64_t offset, unsigned size, uint64_t* value) {
-  if ((size != 1 && size != 2 && size != 4) || offset + size > kMmioSize) return false;
-  unsigned shift = (offset & 3) * 8;
-  uint64_t mask = size == 4 ? 0xffff'ffffull : (1ull << (size * 8)) - 1;
-  *value = (ReadRegister(offset & ~uint64_t{3}) >> shift) & mask;
-  return true;
-}
-
-bool Pl011::Write(uint64_t offset, unsigned size, uint64_t value) {
-  if ((size != 1 && size != 2 && size != 4) || offset + size > kMmioSize) return false;
-  unsigned shift = (offset & 3) * 8;
-  uint64_t mask = size == 4 ? 0xffff'ffffull : (1ull << (size * 8)) - 1;
-  WriteRegister(offset & ~uint64_t{3}, static_cast<uint32_t>((value & mask) << shift));
-  return true;
 }
 
 uint32_t Pl011::ReadRegister(uint64_t reg) {

@@ -22,11 +22,11 @@
 
 #include "devices/char_backend.h"
 #include "devices/interrupt_sink.h"
-#include "mmu/physical_memory.h"
+#include "devices/apb_device.h"
 
 namespace a64 {
 
-class Pl011 : public MmioDevice {
+class Pl011 final : public ApbDevice {
  public:
   static constexpr uint64_t kMmioSize = 0x1000;
   static constexpr unsigned kFifoDepth = 16;  // PL011 r1px: 16 entries
@@ -82,13 +82,8 @@ class Pl011 : public MmioDevice {
   // Registers to their reset values, FIFO emptied, interrupt output low.
   void Reset();
 
-  // MmioDevice. Accesses of 1, 2 or 4 bytes; a narrow access at byte k of a
-  // register reads/writes bits [8k+size*8-1 : 8k] of it (a narrow write at
-  // k > 0 writes zeros to the other bits, as on a 32-bit APB). 8-byte
-  // accesses are refused (External abort). Reserved offsets read as zero and
-  // ignore writes, as in QEMU.
-  bool Read(uint64_t offset, unsigned size, uint64_t* value) override;
-  bool Write(uint64_t offset, unsigned size, uint64_t value) override;
+  // MMIO: see ApbDevice. Reserved offsets read as zero and ignore writes,
+  // as in QEMU.
 
   // Pulls available input from the backend into the receive FIFO and updates
   // the interrupt output. The board calls it at deterministic points (e.g.
@@ -106,8 +101,9 @@ class Pl011 : public MmioDevice {
   unsigned rx_count() const { return rx_count_; }
 
  private:
-  uint32_t ReadRegister(uint64_t reg);
-  void WriteRegister(uint64_t reg, uint32_t value);
+  // ApbDevice.
+  uint32_t ReadRegister(uint64_t reg) override;
+  void WriteRegister(uint64_t reg, uint32_t value) override;
   void Transmit(uint8_t byte);
   uint32_t PopRx();
   bool ReceiverEnabled() const;

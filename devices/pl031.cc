@@ -18,7 +18,12 @@ constexpr uint32_t kCrStart = 1;   // RTCCR bit 0
 }  // namespace
 
 Pl031::Pl031(Clock clock, InterruptSink* irq, unsigned intid, uint32_t epoch)
-    : clock_(std::move(clock)), irq_(irq), intid_(intid), offset_(epoch), last_count_(epoch) {}
+    : ApbDevice(kMmioSize),
+      clock_(std::move(clock)),
+      irq_(irq),
+      intid_(intid),
+      offset_(epoch),
+      last_count_(epoch) {}
 
 void Pl031::Reset() {
   Update();
@@ -32,22 +37,6 @@ void Pl031::Reset() {
 
 uint32_t Pl031::Counter() const {
   return offset_ + static_cast<uint32_t>(clock_() / kNsPerSecond);
-}
-
-bool Pl031::Read(uint64_t offset, unsigned size, uint64_t* value) {
-  if ((size != 1 && size != 2 && size != 4) || offset + size > kMmioSize) return false;
-  unsigned shift = (offset & 3) * 8;
-  uint64_t mask = size == 4 ? 0xffff'ffffull : (1ull << (size * 8)) - 1;
-  *value = (ReadRegister(offset & ~uint64_t{3}) >> shift) & mask;
-  return true;
-}
-
-bool Pl031::Write(uint64_t offset, unsigned size, uint64_t value) {
-  if ((size != 1 && size != 2 && size != 4) || offset + size > kMmioSize) return false;
-  unsigned shift = (offset & 3) * 8;
-  uint64_t mask = size == 4 ? 0xffff'ffffull : (1ull << (size * 8)) - 1;
-  WriteRegister(offset & ~uint64_t{3}, static_cast<uint32_t>((value & mask) << shift));
-  return true;
 }
 
 uint32_t Pl031::ReadRegister(uint64_t reg) {

@@ -17,11 +17,11 @@
 #include <functional>
 
 #include "devices/interrupt_sink.h"
-#include "mmu/physical_memory.h"
+#include "devices/apb_device.h"
 
 namespace a64 {
 
-class Pl031 : public MmioDevice {
+class Pl031 final : public ApbDevice {
  public:
   using Clock = std::function<uint64_t()>;  // nanoseconds since boot
 
@@ -49,11 +49,8 @@ class Pl031 : public MmioDevice {
   // keeps running (a system reset does not stop the time of day).
   void Reset();
 
-  // MmioDevice. 32-bit registers; 1/2/4-byte accesses (a narrow access at
-  // byte k covers bits [8k+size*8-1 : 8k]); 8-byte accesses are refused.
-  // Reserved offsets read as zero and ignore writes, as in QEMU.
-  bool Read(uint64_t offset, unsigned size, uint64_t* value) override;
-  bool Write(uint64_t offset, unsigned size, uint64_t value) override;
+  // MMIO: see ApbDevice. Reserved offsets read as zero and ignore writes,
+  // as in QEMU.
 
   // Brings the match interrupt up to the clock's current time.
   void Update();
@@ -66,8 +63,9 @@ class Pl031 : public MmioDevice {
   bool interrupt_level() const { return irq_level_; }
 
  private:
-  uint32_t ReadRegister(uint64_t reg);
-  void WriteRegister(uint64_t reg, uint32_t value);
+  // ApbDevice.
+  uint32_t ReadRegister(uint64_t reg) override;
+  void WriteRegister(uint64_t reg, uint32_t value) override;
   void UpdateInterrupt();
 
   Clock clock_;

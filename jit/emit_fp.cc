@@ -101,21 +101,14 @@ void CheckResult(Emitter& e, bool dbl, Label slow) {
   // The result's exponent field: all ones (an infinity from an infinite
   // operand, or a NaN: which NaN is the semantics' business) or one (the
   // smallest binade) go to the semantics.
-  if (dbl) {
-    a.movq(x86::rax, x86::xmm0);
-    a.shl(x86::rax, 1);
-    a.shr(x86::rax, 53);
-    a.cmp(x86::eax, 1);
-    a.je(slow);
-    a.cmp(x86::eax, 0x7ff);
-  } else {
-    a.movd(x86::eax, x86::xmm0);
-    a.shl(x86::eax, 1);
-    a.shr(x86::eax, 24);
-    a.cmp(x86::eax, 1);
-    a.je(slow);
-    a.cmp(x86::eax, 0xff);
-  }
+  const x86::Gp bits = dbl ? x86::Gp(x86::rax) : x86::Gp(x86::eax);
+  if (dbl) a.movq(x86::rax, x86::xmm0);
+  else a.movd(x86::eax, x86::xmm0);
+  a.shl(bits, 1);  // drop the sign; the exponent field is then at the top
+  a.shr(bits, dbl ? 53 : 24);
+  a.cmp(x86::eax, 1);
+  a.je(slow);
+  a.cmp(x86::eax, dbl ? 0x7ff : 0xff);
   a.je(slow);
 }
 

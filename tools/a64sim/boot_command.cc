@@ -79,8 +79,10 @@ constexpr const char kBootUsage[] =
 
 constexpr const char kDefaultAppend[] = "console=ttyAMA0 rdinit=/init";
 
-constexpr uint64_t kRamBase = 0x4000'0000;
-constexpr uint64_t kRawImageAddress = 0x4008'0000;
+// Both boards put RAM where the virt board does; a raw bare-metal image
+// goes 512 KiB into it, as on QEMU.
+constexpr uint64_t kRamBase = VirtLayout::kRamBase;
+constexpr uint64_t kRawImageAddress = kRamBase + 0x8'0000;
 constexpr uint64_t kBareDefaultMemory = 128ull << 20;
 constexpr uint64_t kVirtDefaultMemory = 512ull << 20;
 constexpr int kExitLoad = 1;

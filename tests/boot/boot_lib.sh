@@ -34,6 +34,19 @@ find_tool() {
   echo "$p"
 }
 
+# boot_sim NAME ARGS...: `a64sim boot ARGS... --stats` ($sim) with no input;
+# the console in $tmp/NAME.out, stderr in $tmp/NAME.err, the exit status in
+# $status. Prints the status, the time taken and stderr.
+boot_sim() {
+  local name=$1 start
+  shift
+  start=$(date +%s)
+  "$sim" boot "$@" --stats </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err"
+  status=$?
+  echo "$name ($1): a64sim exited with $status after $(($(date +%s) - start)) s:"
+  cat "$tmp/$name.err"
+}
+
 # expect FILE TEXT: FILE must contain the line fragment TEXT.
 expect() {
   if ! grep -qF -- "$2" "$1"; then

@@ -20,14 +20,9 @@ python3 "$make_initramfs" --busybox "$linux_cache/busybox" \
 # boot NAME ENGINE_OPTION: console in $tmp/NAME.out, the --stats counts in
 # $tmp/NAME.counts.
 boot() {
-  local name=$1 option=$2 console=$tmp/$1.out start status
-  start=$(date +%s)
-  "$sim" boot "$option" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
-    --max-insns 4000000000 --stats --dump-dtb "$tmp/$name.dtb" \
-    </dev/null >"$console" 2>"$tmp/$name.err"
-  status=$?
-  echo "$name ($option): a64sim exited with $status after $(($(date +%s) - start)) s:"
-  cat "$tmp/$name.err"
+  local name=$1 option=$2 console=$tmp/$1.out status
+  boot_sim "$name" "$option" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+    --max-insns 4000000000 --dump-dtb "$tmp/$name.dtb"
   # "a64sim: N instructions, N exceptions (N interrupts), S s, M MIPS"
   sed -nE 's/^a64sim: ([0-9]+ instructions, [0-9]+ exceptions \([0-9]+ interrupts\)), .*/\1/p' \
     "$tmp/$name.err" >"$tmp/$name.counts"

@@ -23,15 +23,8 @@ python3 "$make_initramfs" --busybox "$linux_cache/busybox" \
   --command 'uname -a; cat /proc/modules; mkdir -p /mnt; mount -t ext4 -o ro /dev/vda /mnt && cat /mnt/host.txt; umount /mnt; echo "=== dmesg ==="; dmesg; echo "=== end of dmesg ==="' \
   -o "$tmp/initramfs.cpio.gz" || { echo "FAIL: make_initramfs.py failed"; exit 1; }
 
-start=$(date +%s)
-"$sim" boot "$engine" --kernel "$kernel_dir/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
-  --drive "$tmp/disk.img,readonly" \
-  --max-insns 5000000000 --stats </dev/null >"$tmp/console.out" 2>"$tmp/a64sim.err"
-status=$?
-end=$(date +%s)
-echo "a64sim ($engine) exited with $status after $((end - start)) s:"
-cat "$tmp/a64sim.err"
-
+boot_sim console "$engine" --kernel "$kernel_dir/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+  --drive "$tmp/disk.img,readonly" --max-insns 5000000000
 console=$tmp/console.out
 expect "$console" "Booting Linux on physical CPU 0x0000000000"
 expect "$console" "Machine model: linux,dummy-virt"

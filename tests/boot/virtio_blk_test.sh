@@ -51,15 +51,8 @@ python3 "$make_initramfs" --busybox "$linux_cache/busybox" --script "$tmp/script
   --load-module ext4 -o "$tmp/initramfs.cpio.gz" ||
   { echo "FAIL: make_initramfs.py failed"; exit 1; }
 
-start=$(date +%s)
-"$sim" boot "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
-  --drive "$tmp/disk0.img" --drive "$tmp/disk1.img,snapshot" \
-  --max-insns 4000000000 --stats </dev/null >"$tmp/console.out" 2>"$tmp/a64sim.err"
-status=$?
-end=$(date +%s)
-echo "a64sim ($engine) exited with $status after $((end - start)) s:"
-cat "$tmp/a64sim.err"
-
+boot_sim console "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+  --drive "$tmp/disk0.img" --drive "$tmp/disk1.img,snapshot" --max-insns 4000000000
 console=$tmp/console.out
 expect "$console" "virtio_blk virtio0: [vda] 32768 512-byte logical blocks"
 expect "$console" "virtio_blk virtio1: [vdb] 32768 512-byte logical blocks"

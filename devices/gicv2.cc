@@ -626,17 +626,4 @@ bool Gicv2::CpuWrite(uint64_t offset, unsigned size, uint64_t value64) {
   return true;
 }
 
-bool Gicv2::DistributorFrame::Read(uint64_t offset, unsigned size, uint64_t* value) {
-  return gic_->DistRead(offset, size, value);
-}
-bool Gicv2::DistributorFrame::Write(uint64_t offset, unsigned size, uint64_t value) {
-  return gic_->DistWrite(offset, size, value);
-}
-bool Gicv2::CpuInterfaceFrame::Read(uint64_t offset, unsigned size, uint64_t* value) {
-  return gic_->CpuRead(offset, size, value);
-}
-bool Gicv2::CpuInterfaceFrame::Write(uint64_t offset, unsigned size, uint64_t value) {
-  return gic_->CpuWrite(offset, size, value);
-}
-
 }  // namespace a64

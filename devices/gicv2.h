@@ -100,21 +100,22 @@ class Gicv2 : public InterruptSink {
     bool fiq_out = false;
   };
 
-  class DistributorFrame : public MmioDevice {
+  // One of the two MMIO frames: forwards to the GIC's handlers for it.
+  class Frame final : public MmioDevice {
    public:
-    explicit DistributorFrame(Gicv2* gic) : gic_(gic) {}
-    bool Read(uint64_t offset, unsigned size, uint64_t* value) override;
-    bool Write(uint64_t offset, unsigned size, uint64_t value) override;
+    using ReadFn = bool (Gicv2::*)(uint64_t offset, unsigned size, uint64_t* value);
+    using WriteFn = bool (Gicv2::*)(uint64_t offset, unsigned size, uint64_t value);
+    Frame(Gicv2* gic, ReadFn read, WriteFn write) : gic_(gic), read_(read), write_(write) {}
+    bool Read(uint64_t offset, unsigned size, uint64_t* value) override {
+      return (gic_->*read_)(offset, size, value);
+    }
+    bool Write(uint64_t offset, unsigned size, uint64_t value) override {
+      return (gic_->*write_)(offset, size, value);
+    }
    private:
-    Gicv2* gic_;
-  };
-  class CpuInterfaceFrame : public MmioDevice {
-   public:
-    explicit CpuInterfaceFrame(Gicv2* gic) : gic_(gic) {}
-    bool Read(uint64_t offset, unsigned size, uint64_t* value) override;
-    bool Write(uint64_t offset, unsigned size, uint64_t value) override;
-   private:
-    Gicv2* gic_;
+    Gicv2* const gic_;
+    const ReadFn read_;
+    const WriteFn write_;
   };
 
   // State queries.
@@ -159,8 +160,8 @@ class Gicv2 : public InterruptSink {
   std::vector<CpuInterface> cpus_;
   std::vector<IrqState> spis_;       // INTID 32 + index
   std::vector<uint8_t> spi_targets_;
-  DistributorFrame distributor_{this};
-  CpuInterfaceFrame cpu_interface_{this};
+  Frame distributor_{this, &Gicv2::DistRead, &Gicv2::DistWrite};
+  Frame cpu_interface_{this, &Gicv2::CpuRead, &Gicv2::CpuWrite};
   std::function<void()> on_change_;
   std::unordered_set<uint64_t> logged_;
 };

@@ -21,20 +21,15 @@ python3 "$make_initramfs" --busybox "$linux_cache/busybox" \
 # QEMU: dtb-randomness=off leaves out /chosen/kaslr-seed and rng-seed, which
 # a64sim's device tree does not have either (with them the kernel enables
 # KASLR, hence KPTI, and seeds the CRNG early, changing a dozen lines); no NIC.
-start=$(date +%s.%N)
+start=$(date +%s)
 timeout 300 "$qemu" -M virt,dtb-randomness=off -cpu cortex-a57 -m "$memory" \
   -nographic -no-reboot -nic none -kernel "$linux_cache/vmlinuz" \
   -initrd "$tmp/initramfs.cpio.gz" -append "$append" \
   </dev/null >"$tmp/qemu.out" 2>"$tmp/qemu.err"
 qstatus=$?
-qend=$(date +%s.%N)
-"$sim" boot "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
-  --memory "$memory" --append "$append" --max-insns 4000000000 --stats \
-  </dev/null >"$tmp/a64sim.out" 2>"$tmp/a64sim.err"
-status=$?
-end=$(date +%s.%N)
-echo "qemu-system-aarch64 exited with $qstatus after $(echo "$qend - $start" | bc) s"
-echo "a64sim ($engine) exited with $status after $(echo "$end - $qend" | bc) s: $(cat "$tmp/a64sim.err")"
+echo "qemu-system-aarch64 exited with $qstatus after $(($(date +%s) - start)) s"
+boot_sim a64sim "$engine" --kernel "$linux_cache/vmlinuz" --initrd "$tmp/initramfs.cpio.gz" \
+  --memory "$memory" --append "$append" --max-insns 4000000000
 [ "$qstatus" -eq 0 ] || { echo "FAIL: QEMU failed:"; cat "$tmp/qemu.err"; fail=1; }
 [ "$status" -eq 0 ] || { echo "FAIL: a64sim exited with $status"; fail=1; }
 
